@@ -1,0 +1,30 @@
+package io.swirl.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code swirl} command line. */
+@Command(
+    name = "swirl",
+    mixinStandardHelpOptions = true,
+    versionProvider = SwirlVersion.class,
+    description = "Swirl: a durable runtime for CNCF Serverless Workflow (DSL 1.0).",
+    subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

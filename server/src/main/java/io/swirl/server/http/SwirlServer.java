@@ -1,0 +1,114 @@
+package io.swirl.server.http;
+
+import io.swirl.engine.store.StoreUrl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The Swirl HTTP server: owns a Vert.x instance and the routes on it. */
+public final class SwirlServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(SwirlServer.class.getName());
+
+  /** What the server listens on and which store it uses. */
+  public record Settings(String host, int port, StoreUrl store) {}
+
+  private final Vertx vertx;
+  private final HttpServer http;
+
+  private SwirlServer(Vertx vertx, HttpServer http) {
+    this.vertx = vertx;
+    this.http = http;
+  }
+
+  /** Starts a server and waits until it listens; port 0 picks a free port. */
+  public static SwirlServer start(Settings settings) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Router router = router(vertx);
+      HttpServer http =
+          await(
+              vertx
+                  .createHttpServer()
+                  .requestHandler(router)
+                  .listen(settings.port(), settings.host()));
+      LOG.info(
+          () ->
+              "Swirl listening on http://"
+                  + settings.host()
+                  + ":"
+                  + http.actualPort()
+                  + " with store "
+                  + settings.store().display());
+      return new SwirlServer(vertx, http);
+    } catch (Exception e) {
+      await(vertx.close());
+      throw e;
+    }
+  }
+
+  static Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.get("/health").handler(SwirlServer::health);
+    router
+        .route()
+        .last()
+        .handler(
+            ctx ->
+                Problems.send(
+                    ctx,
+                    404,
+                    "Not Found",
+                    "no route for " + ctx.request().method() + " " + ctx.request().path()));
+    router.errorHandler(
+        405,
+        ctx ->
+            Problems.send(
+                ctx,
+                405,
+                "Method Not Allowed",
+                ctx.request().method() + " is not allowed on " + ctx.request().path()));
+    router.errorHandler(500, SwirlServer::internalError);
+    return router;
+  }
+
+  private static void health(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("status", "UP").encode());
+  }
+
+  private static void internalError(RoutingContext ctx) {
+    LOG.log(Level.SEVERE, "unexpected error on " + ctx.request().path(), ctx.failure());
+    Problems.send(ctx, 500, "Internal Server Error", "the server failed; see its log");
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return http.actualPort();
+  }
+
+  /** Stops accepting requests and releases everything; waits at most 10 seconds. */
+  @Override
+  public void close() {
+    try {
+      await(vertx.close());
+      LOG.info("Swirl stopped");
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Swirl did not stop cleanly", e);
+    }
+  }
+
+  private static <T> T await(Future<T> future)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
