@@ -10,13 +10,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Swirl HTTP server: owns a Vert.x instance and the routes on it. */
 public final class SwirlServer implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(SwirlServer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SwirlServer.class);
 
   /** What the server listens on and which store it uses. */
   public record Settings(String host, int port, StoreUrl store) {}
@@ -41,13 +41,10 @@ public final class SwirlServer implements AutoCloseable {
                   .requestHandler(router)
                   .listen(settings.port(), settings.host()));
       LOG.info(
-          () ->
-              "Swirl listening on http://"
-                  + settings.host()
-                  + ":"
-                  + http.actualPort()
-                  + " with store "
-                  + settings.store().display());
+          "Swirl listening on http://{}:{} with store {}",
+          settings.host(),
+          http.actualPort(),
+          settings.store().display());
       return new SwirlServer(vertx, http);
     } catch (Exception e) {
       await(vertx.close());
@@ -87,7 +84,7 @@ public final class SwirlServer implements AutoCloseable {
   }
 
   private static void internalError(RoutingContext ctx) {
-    LOG.log(Level.SEVERE, "unexpected error on " + ctx.request().path(), ctx.failure());
+    LOG.error("unexpected error on {}", ctx.request().path(), ctx.failure());
     Problems.send(ctx, 500, "Internal Server Error", "the server failed; see its log");
   }
 
@@ -103,7 +100,7 @@ public final class SwirlServer implements AutoCloseable {
       await(vertx.close());
       LOG.info("Swirl stopped");
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "Swirl did not stop cleanly", e);
+      LOG.warn("Swirl did not stop cleanly", e);
     }
   }
 
