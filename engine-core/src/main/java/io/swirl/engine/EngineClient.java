@@ -1,0 +1,210 @@
+package io.swirl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.swirl.engine.history.HistoryEvent;
+import io.swirl.engine.internal.InstanceWatchers;
+import io.swirl.engine.internal.Signal;
+import io.swirl.engine.store.HistoryRecord;
+import io.swirl.engine.store.InstancePage;
+import io.swirl.engine.store.InstanceQuery;
+import io.swirl.engine.store.NewInstance;
+import io.swirl.engine.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * Starts, reads and steers instances. Every method is blocking (it commits before it returns) and
+ * safe to call from any thread; a returned call means the change is durable.
+ */
+public final class EngineClient {
+
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final Store store;
+  private final Clock clock;
+  private final ObjectMapper mapper;
+  private final InstanceWatchers watchers;
+  private final Signal wakeUp;
+  private final OrchestrationResolver resolver;
+
+  EngineClient(
+      Store store,
+      Clock clock,
+      ObjectMapper mapper,
+      InstanceWatchers watchers,
+      Signal wakeUp,
+      OrchestrationResolver resolver) {
+    this.store = store;
+    this.clock = clock;
+    this.mapper = mapper;
+    this.watchers = watchers;
+    this.wakeUp = wakeUp;
+    this.resolver = resolver;
+  }
+
+  /** Starts an instance of {@code name} with a generated id; returns the id. */
+  public String scheduleNew(String name, Object input) {
+    return scheduleNew(name, input, StartOptions.DEFAULTS);
+  }
+
+  /**
+   * Starts an instance.
+   *
+   * @throws InstanceAlreadyExistsException when {@code options.instanceId()} is taken
+   * @throws IllegalArgumentException for an invalid id or an unknown orchestration
+   */
+  public String scheduleNew(String name, Object input, StartOptions options) {
+    String id =
+        options.instanceId() == null
+            ? InstanceIds.generate()
+            : InstanceIds.check(options.instanceId());
+    if (resolver.resolve(name, options.version(), options.definitionHash()) == null) {
+      throw new IllegalArgumentException("no orchestration named '" + name + "' is registered");
+    }
+    Instant now = clock.instant();
+    Instant startAt =
+        options.startAt() == null || options.startAt().isBefore(now) ? now : options.startAt();
+    store.createInstance(
+        new NewInstance(
+            id,
+            new HistoryEvent.ExecutionStarted(
+                name, options.version(), options.definitionHash(), toJson(input), null, null),
+            now,
+            startAt));
+    wakeUp.raise();
+    return id;
+  }
+
+  public Optional<InstanceState> getInstance(String instanceId) {
+    return store.getInstance(instanceId);
+  }
+
+  public InstancePage listInstances(InstanceQuery query) {
+    return store.listInstances(query);
+  }
+
+  /** The instance's history; empty when it does not exist. */
+  public List<HistoryRecord> getHistory(String instanceId) {
+    return store.getHistory(instanceId);
+  }
+
+  /** Waits until the instance has started (or ended); empty when it does not exist. */
+  public Optional<InstanceState> waitForStart(String instanceId, Duration timeout) {
+    return waitFor(instanceId, timeout, s -> s.status() != RuntimeStatus.PENDING);
+  }
+
+  /**
+   * Waits until the instance is terminal or {@code timeout} passes, and returns its latest state;
+   * empty when it does not exist.
+   */
+  public Optional<InstanceState> waitForCompletion(String instanceId, Duration timeout) {
+    return waitFor(instanceId, timeout, InstanceState::isTerminal);
+  }
+
+  private Optional<InstanceState> waitFor(
+      String instanceId, Duration timeout, Predicate<InstanceState> done) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      var change = watchers.next(instanceId);
+      Optional<InstanceState> state = store.getInstance(instanceId);
+      if (state.isEmpty() || done.test(state.get())) {
+        return state;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return state;
+      }
+      try {
+        change.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // look again: another process may have changed it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return state;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
+   * Delivers an external event to one instance.
+   *
+   * @throws InstanceNotFoundException when the instance does not exist
+   */
+  public void raiseEvent(String instanceId, String eventName, Object payload) {
+    send(instanceId, new HistoryEvent.EventRaised(eventName, toJson(payload)));
+  }
+
+  /** Suspends a pending or running instance: it keeps events and runs nothing until resumed. */
+  public void suspend(String instanceId, String reason) {
+    InstanceState state = require(instanceId);
+    if (state.isTerminal() || state.status() == RuntimeStatus.SUSPENDED) {
+      throw new IllegalInstanceStateException(instanceId, state.status(), "suspend");
+    }
+    send(instanceId, new HistoryEvent.ExecutionSuspended(reason));
+  }
+
+  /** Resumes a suspended instance. */
+  public void resume(String instanceId, String reason) {
+    InstanceState state = require(instanceId);
+    if (state.status() != RuntimeStatus.SUSPENDED) {
+      throw new IllegalInstanceStateException(instanceId, state.status(), "resume");
+    }
+    send(instanceId, new HistoryEvent.ExecutionResumed(reason));
+  }
+
+  /** Terminates an instance that has not ended, with {@code output} as its output. */
+  public void terminate(String instanceId, Object output, String reason) {
+    InstanceState state = require(instanceId);
+    if (state.isTerminal()) {
+      throw new IllegalInstanceStateException(instanceId, state.status(), "terminate");
+    }
+    send(instanceId, new HistoryEvent.ExecutionTerminated(toJson(output), reason));
+  }
+
+  /**
+   * Deletes a terminal instance and everything it left.
+   *
+   * @throws InstanceNotFoundException when it does not exist
+   * @throws IllegalInstanceStateException when it has not ended
+   */
+  public void purge(String instanceId) {
+    switch (store.purge(instanceId)) {
+      case PURGED -> {}
+      case NOT_FOUND -> throw new InstanceNotFoundException(instanceId);
+      case NOT_TERMINAL ->
+          throw new IllegalInstanceStateException(
+              instanceId, require(instanceId).status(), "purge");
+    }
+  }
+
+  private InstanceState require(String instanceId) {
+    return store
+        .getInstance(instanceId)
+        .orElseThrow(() -> new InstanceNotFoundException(instanceId));
+  }
+
+  private void send(String instanceId, HistoryEvent message) {
+    if (!store.enqueue(instanceId, message, clock.instant())) {
+      throw new InstanceNotFoundException(instanceId);
+    }
+    wakeUp.raise();
+  }
+
+  private JsonNode toJson(Object value) {
+    if (value == null) {
+      return NullNode.getInstance();
+    }
+    return value instanceof JsonNode json ? json : mapper.valueToTree(value);
+  }
+}

@@ -1,0 +1,46 @@
+package io.swirl.engine.history;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one place where history events meet their stored form: compact JSON with a {@code type}
+ * member. Stores call it at their edge; nothing else switches on type names.
+ */
+public final class HistoryCodec {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+  private HistoryCodec() {}
+
+  public static String encode(HistoryEvent event) {
+    try {
+      return MAPPER.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + event.getClass().getSimpleName(), e);
+    }
+  }
+
+  public static HistoryEvent decode(String json) {
+    try {
+      return MAPPER.readValue(json, HistoryEvent.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored history event is unreadable: " + json, e);
+    }
+  }
+
+  /** The event as a JSON tree, for readable history answers. */
+  public static JsonNode toTree(HistoryEvent event) {
+    return MAPPER.valueToTree(event);
+  }
+}

@@ -1,0 +1,200 @@
+package io.swirl.engine.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swirl.engine.FailureDetails;
+import io.swirl.engine.InstanceState;
+import io.swirl.engine.OrchestrationResolver;
+import io.swirl.engine.history.HistoryEvent;
+import io.swirl.engine.replay.OrchestrationRuntime;
+import io.swirl.engine.replay.StepOutcome;
+import io.swirl.engine.store.CommitResult;
+import io.swirl.engine.store.InboxMessage;
+import io.swirl.engine.store.OrchestrationWorkItem;
+import io.swirl.engine.store.StepCommit;
+import io.swirl.engine.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The loop that steps instances: lease a batch of instances with new messages, run each one's
+ * orchestrator (from cache, or rebuilt by replay), and commit all their steps in one transaction.
+ */
+public final class OrchestrationDispatcher implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(OrchestrationDispatcher.class.getName());
+
+  private final Store store;
+  private final EngineSettings settings;
+  private final OrchestrationResolver resolver;
+  private final ObjectMapper mapper;
+  private final ActivityDispatcher activities;
+  private final InstanceWatchers watchers;
+  private final Signal wakeUp;
+  private final RuntimeCache cache;
+  private final AtomicLong replayedEvents = new AtomicLong();
+  private final AtomicLong steps = new AtomicLong();
+  private volatile boolean running = true;
+
+  public OrchestrationDispatcher(
+      Store store,
+      EngineSettings settings,
+      OrchestrationResolver resolver,
+      ObjectMapper mapper,
+      ActivityDispatcher activities,
+      InstanceWatchers watchers,
+      Signal wakeUp) {
+    this.store = store;
+    this.settings = settings;
+    this.resolver = resolver;
+    this.mapper = mapper;
+    this.activities = activities;
+    this.watchers = watchers;
+    this.wakeUp = wakeUp;
+    this.cache = new RuntimeCache(settings.cacheSize());
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      try {
+        if (!runOnce()) {
+          idle();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        LOG.log(Level.WARNING, "orchestration step batch failed; retrying", e);
+        cache.clear();
+        try {
+          wakeUp.await(Duration.ofMillis(200));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    cache.clear();
+  }
+
+  /** Runs one batch; false when there was nothing to do. */
+  boolean runOnce() {
+    Clock clock = settings.clock();
+    Instant now = clock.instant();
+    List<OrchestrationWorkItem> items =
+        store.lockOrchestrations(
+            settings.workerId(), settings.orchestrationBatch(), now, settings.orchestrationLease());
+    if (items.isEmpty()) {
+      return false;
+    }
+    List<StepCommit> commits = new ArrayList<>(items.size());
+    List<String> ended = new ArrayList<>();
+    for (OrchestrationWorkItem item : items) {
+      StepCommit commit = step(item, now, ended);
+      commits.add(commit);
+    }
+    CommitResult result =
+        store.commitSteps(commits, settings.workerId(), now.plus(settings.activityLease()));
+    for (String rejected : result.rejected()) {
+      cache.evict(rejected);
+    }
+    for (String instanceId : ended) {
+      cache.evict(instanceId);
+    }
+    steps.addAndGet(commits.size() - result.rejected().size());
+    activities.dispatch(result.lockedActivities());
+    List<String> changed = new ArrayList<>(items.size());
+    items.forEach(item -> changed.add(item.instanceId()));
+    watchers.changed(changed);
+    return true;
+  }
+
+  private StepCommit step(OrchestrationWorkItem item, Instant now, List<String> ended) {
+    InstanceState instance = item.instance();
+    List<Long> consumed = new ArrayList<>(item.messages().size());
+    List<HistoryEvent> messages = new ArrayList<>(item.messages().size());
+    for (InboxMessage message : item.messages()) {
+      consumed.add(message.id());
+      messages.add(message.event());
+    }
+    if (instance.status().isTerminal()) {
+      ended.add(instance.instanceId());
+      return StepCommits.drop(instance, item.lockToken(), consumed);
+    }
+    OrchestrationRuntime runtime = cache.get(instance.instanceId());
+    if (runtime == null || runtime.historySize() != instance.historySize()) {
+      runtime = rebuild(instance);
+    }
+    StepOutcome outcome;
+    try {
+      outcome = runtime.step(now, messages);
+    } catch (RuntimeException bug) {
+      LOG.log(Level.SEVERE, "stepping instance " + instance.instanceId() + " failed", bug);
+      cache.evict(instance.instanceId());
+      runtime = rebuild(instance);
+      outcome = runtime.failStep(now, FailureDetails.of("swirl.InternalError", bug.toString()));
+    }
+    if (outcome.status().isTerminal() || outcome.continueAsNew() != null) {
+      ended.add(instance.instanceId());
+    } else {
+      cache.put(runtime);
+    }
+    return StepCommits.of(instance, item.lockToken(), consumed, outcome, runtime.started(), now);
+  }
+
+  private OrchestrationRuntime rebuild(InstanceState instance) {
+    cache.evict(instance.instanceId());
+    OrchestrationRuntime runtime =
+        new OrchestrationRuntime(instance.instanceId(), resolver, mapper);
+    if (instance.historySize() > 0) {
+      List<HistoryEvent> history = store.loadHistory(instance.instanceId());
+      runtime.replay(history);
+      replayedEvents.addAndGet(history.size());
+    }
+    return runtime;
+  }
+
+  private void idle() throws InterruptedException {
+    Instant now = settings.clock().instant();
+    Duration wait = settings.maxPollInterval();
+    Instant next = store.nextVisibleAfter(now).orElse(null);
+    if (next != null) {
+      Duration untilNext = Duration.between(now, next);
+      if (untilNext.compareTo(wait) < 0) {
+        wait = untilNext;
+      }
+    }
+    if (!wait.isNegative() && !wait.isZero()) {
+      wakeUp.await(wait);
+    }
+  }
+
+  public void stop() {
+    running = false;
+    wakeUp.raise();
+  }
+
+  /** Stored events re-applied to rebuild orchestrator state since start. */
+  public long replayedEvents() {
+    return replayedEvents.get();
+  }
+
+  /** Steps committed since start. */
+  public long steps() {
+    return steps.get();
+  }
+
+  /** Instances whose orchestrator state is cached. */
+  public int cachedInstances() {
+    return cache.size();
+  }
+}

@@ -1,0 +1,107 @@
+package io.swirl.engine.store;
+
+import io.swirl.engine.InstanceAlreadyExistsException;
+import io.swirl.engine.InstanceState;
+import io.swirl.engine.history.HistoryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable state of an engine: instances, their histories and inboxes, and the activity queue.
+ * Every method is one transaction; callers pass the current time ({@code now}) so that visibility
+ * and lease expiry are decided by the engine's clock and can be tested exactly.
+ *
+ * <p>Implementations: {@code SqliteStore} (embedded) and a PostgreSQL store. Both pass the {@code
+ * StoreContractTest}.
+ */
+public interface Store extends AutoCloseable {
+
+  // ---- client side -----------------------------------------------------------------------
+
+  /**
+   * Creates an instance in status PENDING and puts its {@code ExecutionStarted} in its inbox,
+   * visible at {@code instance.startAt()}.
+   *
+   * @throws InstanceAlreadyExistsException when the id is taken
+   */
+  void createInstance(NewInstance instance);
+
+  Optional<InstanceState> getInstance(String instanceId);
+
+  /** Instances newest first (by creation time, then id), filtered and paged. */
+  InstancePage listInstances(InstanceQuery query);
+
+  /** The instance's current history in order; empty when the instance does not exist. */
+  List<HistoryRecord> getHistory(String instanceId);
+
+  /**
+   * Adds a message to an instance's inbox, visible from {@code visibleAt}.
+   *
+   * @return false when no such instance exists (nothing is written)
+   */
+  boolean enqueue(String instanceId, HistoryEvent message, Instant visibleAt);
+
+  /** Deletes a terminal instance with its history, inbox and queued activities. */
+  PurgeResult purge(String instanceId);
+
+  enum PurgeResult {
+    PURGED,
+    NOT_FOUND,
+    NOT_TERMINAL
+  }
+
+  // ---- orchestration work ----------------------------------------------------------------
+
+  /**
+   * Leases up to {@code max} instances that have inbox messages visible at {@code now} and no live
+   * lease, and returns each with those messages in arrival order. Each lease gets a new lock token;
+   * only a commit that presents it is applied (fencing). Messages for instances that no longer
+   * exist are discarded.
+   */
+  List<OrchestrationWorkItem> lockOrchestrations(
+      String owner, int max, Instant now, Duration lease);
+
+  /** The instance's current history events, in order. */
+  List<HistoryEvent> loadHistory(String instanceId);
+
+  /**
+   * Applies steps in one transaction. A step whose lease is no longer held (token or owner differ)
+   * is skipped entirely and reported in {@link CommitResult#rejected()}. New activities are
+   * inserted already leased to {@code owner} until {@code activityLeaseUntil}, so the caller can
+   * run them at once; they are returned in {@link CommitResult#lockedActivities()}.
+   */
+  CommitResult commitSteps(List<StepCommit> steps, String owner, Instant activityLeaseUntil);
+
+  /** Releases a lease without changing anything (the step could not be run). */
+  void releaseOrchestration(String instanceId, long lockToken);
+
+  /** The earliest time after {@code now} at which an inbox message becomes visible, if any. */
+  Optional<Instant> nextVisibleAfter(Instant now);
+
+  // ---- activity work ---------------------------------------------------------------------
+
+  /**
+   * Leases up to {@code max} queued activities that are visible and not leased (or whose lease
+   * expired), oldest first, and counts a delivery for each.
+   */
+  List<ActivityWorkItem> lockActivities(String owner, int max, Instant now, Duration lease);
+
+  /**
+   * For each result whose activity is still leased to {@code owner}: deletes the activity and puts
+   * its result in the instance's inbox, in one transaction for all. Results for activities no
+   * longer leased to {@code owner} are dropped (whoever holds them now will answer). The results
+   * are visible in the inboxes from {@code now}.
+   */
+  void completeActivities(List<ActivityResult> results, String owner, Instant now);
+
+  /** Returns a leased activity to the queue, visible again from {@code visibleAt}. */
+  void abandonActivity(long activityId, String owner, Instant visibleAt);
+
+  /** Extends a lease still held by {@code owner}; false when it was lost. */
+  boolean renewActivityLease(long activityId, String owner, Instant leaseUntil);
+
+  @Override
+  void close();
+}

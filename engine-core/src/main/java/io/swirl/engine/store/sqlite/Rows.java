@@ -1,0 +1,116 @@
+package io.swirl.engine.store.sqlite;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swirl.engine.FailureDetails;
+import io.swirl.engine.InstanceState;
+import io.swirl.engine.RuntimeStatus;
+import io.swirl.engine.store.ActivityWorkItem;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Maps rows to the store's records and values to columns: JSON as text, times as millis. */
+final class Rows {
+
+  /** The columns {@link #instance} reads, in order. */
+  static final String INSTANCE_COLUMNS =
+      "id, name, version, definition_hash, status, input, output, failure, custom_status,"
+          + " created_at, updated_at, completed_at, parent_instance_id, history_size";
+
+  /** The columns {@link #activity} reads, in order. */
+  static final String ACTIVITY_COLUMNS =
+      "id, instance_id, task_id, name, input, idempotency_key, delivery_count";
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+  private Rows() {}
+
+  static InstanceState instance(ResultSet rs) throws SQLException {
+    return new InstanceState(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        RuntimeStatus.valueOf(rs.getString(5)),
+        json(rs.getString(6)),
+        json(rs.getString(7)),
+        failure(rs.getString(8)),
+        json(rs.getString(9)),
+        instant(rs, 10),
+        instant(rs, 11),
+        instant(rs, 12),
+        rs.getString(13),
+        rs.getInt(14));
+  }
+
+  static ActivityWorkItem activity(ResultSet rs) throws SQLException {
+    return new ActivityWorkItem(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getInt(3),
+        rs.getString(4),
+        json(rs.getString(5)),
+        rs.getString(6),
+        rs.getInt(7));
+  }
+
+  /** Null stays SQL NULL; a JSON {@code null} is stored as the text {@code null}. */
+  static String text(JsonNode node) {
+    return node == null ? null : node.toString();
+  }
+
+  static JsonNode json(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable: " + text, e);
+    }
+  }
+
+  static String text(FailureDetails failure) {
+    if (failure == null) {
+      return null;
+    }
+    try {
+      return MAPPER.writeValueAsString(failure);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode failure " + failure, e);
+    }
+  }
+
+  static FailureDetails failure(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readValue(text, FailureDetails.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored failure is unreadable: " + text, e);
+    }
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  static void setMillis(PreparedStatement ps, int index, Instant time) throws SQLException {
+    if (time == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setLong(index, time.toEpochMilli());
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.swirl.engine.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The store's one JDBC connection, guarded by a lock, with its prepared statements cached.
+ *
+ * <p>One connection suffices because SQLite has a single writer anyway, and an in-memory database
+ * exists only within its connection. Write transactions begin with {@code BEGIN IMMEDIATE} so that
+ * the write lock is taken up front rather than upgraded mid-transaction.
+ */
+final class SqliteConnection implements AutoCloseable {
+
+  /** Work against the connection; runs with the lock held. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private final Connection connection;
+  private final String display;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private boolean closed;
+
+  private SqliteConnection(Connection connection, String display) {
+    this.connection = connection;
+    this.display = display;
+  }
+
+  /** Opens {@code jdbcUrl} in WAL mode with {@code synchronous=NORMAL} and a busy timeout. */
+  static SqliteConnection open(String jdbcUrl, String display) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    return new SqliteConnection(config.createConnection(jdbcUrl), display);
+  }
+
+  /**
+   * The cached prepared statement for {@code sql}; only call it from inside {@link #read} or {@link
+   * #write}. Parameters are overwritten by every use, so callers set all of them.
+   */
+  PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A statement that is not cached (dynamic SQL); the caller closes it. */
+  PreparedStatement prepareOnce(String sql) throws SQLException {
+    return connection.prepareStatement(sql);
+  }
+
+  /** Runs {@code work} in autocommit mode: each statement is its own transaction. */
+  <T> T read(String what, Work<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return work.run();
+    } catch (SQLException e) {
+      throw failure(what, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction, rolled back if it throws. */
+  <T> T write(String what, Work<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      prepare("BEGIN IMMEDIATE").execute();
+      boolean committed = false;
+      try {
+        T result = work.run();
+        prepare("COMMIT").execute();
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) {
+          rollbackQuietly();
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      prepare("ROLLBACK").execute();
+    } catch (SQLException ignored) {
+      // SQLite may already have rolled back (e.g. after a full disk); the original failure is
+      // the one worth reporting.
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("store " + display + " is closed");
+    }
+  }
+
+  private IllegalStateException failure(String what, SQLException e) {
+    return new IllegalStateException(
+        "store " + display + ": " + what + " failed: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (PreparedStatement statement : statements.values()) {
+        try {
+          statement.close();
+        } catch (SQLException ignored) {
+          // Closing anyway.
+        }
+      }
+      statements.clear();
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,321 @@
+package io.swirl.engine.store.sqlite;
+
+import io.swirl.engine.InstanceAlreadyExistsException;
+import io.swirl.engine.InstanceState;
+import io.swirl.engine.RuntimeStatus;
+import io.swirl.engine.history.HistoryCodec;
+import io.swirl.engine.history.HistoryEvent;
+import io.swirl.engine.store.ActivityResult;
+import io.swirl.engine.store.ActivityWorkItem;
+import io.swirl.engine.store.CommitResult;
+import io.swirl.engine.store.HistoryRecord;
+import io.swirl.engine.store.InstancePage;
+import io.swirl.engine.store.InstanceQuery;
+import io.swirl.engine.store.NewInstance;
+import io.swirl.engine.store.OrchestrationWorkItem;
+import io.swirl.engine.store.StepCommit;
+import io.swirl.engine.store.Store;
+import io.swirl.engine.store.StoreUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded store: one SQLite database (WAL, {@code synchronous=NORMAL}) owned by one process,
+ * which holds an exclusive lock on {@code PATH.lock} while it is open. Because no other process can
+ * hold leases, opening releases every orchestration and activity lease a crashed predecessor left,
+ * so its work resumes at once.
+ *
+ * <p>All access goes through one connection under a lock: SQLite has a single writer, and an
+ * in-memory database ({@code sqlite::memory:}) lives only in its connection. Methods are safe to
+ * call from any thread but block; call them off event-loop threads.
+ */
+public final class SqliteStore implements Store {
+
+  private final SqliteConnection db;
+  private final ProcessLock processLock;
+  private final Clock clock;
+  private final List<Integer> migrationsApplied;
+  private final StepCommitter committer;
+
+  private SqliteStore(
+      SqliteConnection db, ProcessLock processLock, Clock clock, List<Integer> migrationsApplied) {
+    this.db = db;
+    this.processLock = processLock;
+    this.clock = clock;
+    this.migrationsApplied = migrationsApplied;
+    this.committer = new StepCommitter(db);
+  }
+
+  /** Opens (creating it and its parent directories if needed) the database {@code url} names. */
+  public static SqliteStore open(StoreUrl.Sqlite url) {
+    return open(url, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the database {@code url} names; {@code clock} dates activity results, the only writes
+   * whose time no caller passes.
+   *
+   * @throws IllegalStateException when another process holds the store, or its schema is newer than
+   *     this build's
+   */
+  public static SqliteStore open(StoreUrl.Sqlite url, Clock clock) {
+    String display = url.display();
+    ProcessLock processLock = null;
+    String jdbcUrl = "jdbc:sqlite::memory:";
+    if (!url.inMemory()) {
+      Path file = url.path().toAbsolutePath();
+      try {
+        Files.createDirectories(file.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the directory of store " + display, e);
+      }
+      processLock = ProcessLock.acquire(file, display);
+      jdbcUrl = "jdbc:sqlite:" + file;
+    }
+    SqliteConnection db = null;
+    try {
+      db = SqliteConnection.open(jdbcUrl, display);
+      List<Integer> applied = Migrations.apply(db, display);
+      SqliteConnection opened = db;
+      db.write(
+          "releasing leases",
+          () -> {
+            opened.prepare(Sql.RELEASE_ALL_INSTANCES).executeUpdate();
+            opened.prepare(Sql.RELEASE_ALL_ACTIVITIES).executeUpdate();
+            return null;
+          });
+      return new SqliteStore(db, processLock, clock, applied);
+    } catch (SQLException | RuntimeException e) {
+      if (db != null) {
+        db.close();
+      }
+      if (processLock != null) {
+        processLock.close();
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("cannot open store " + display + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The schema versions this open applied; empty when the database was up to date. */
+  List<Integer> migrationsApplied() {
+    return migrationsApplied;
+  }
+
+  /** For tests of the schema and query plans. */
+  SqliteConnection connection() {
+    return db;
+  }
+
+  // ---- client side -----------------------------------------------------------------------
+
+  @Override
+  public void createInstance(NewInstance instance) {
+    boolean created = db.write("create instance", () -> Writes.insertInstance(db, instance));
+    if (!created) {
+      throw new InstanceAlreadyExistsException(instance.instanceId());
+    }
+  }
+
+  @Override
+  public Optional<InstanceState> getInstance(String instanceId) {
+    return db.read("get instance", () -> findInstance(instanceId));
+  }
+
+  @Override
+  public InstancePage listInstances(InstanceQuery query) {
+    return db.read("list instances", () -> InstanceListing.list(db, query));
+  }
+
+  @Override
+  public List<HistoryRecord> getHistory(String instanceId) {
+    return db.read(
+        "get history",
+        () -> {
+          PreparedStatement ps = db.prepare(Sql.SELECT_HISTORY);
+          ps.setString(1, instanceId);
+          List<HistoryRecord> records = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              records.add(
+                  new HistoryRecord(
+                      rs.getInt(1), Rows.instant(rs, 2), HistoryCodec.decode(rs.getString(3))));
+            }
+          }
+          return records;
+        });
+  }
+
+  @Override
+  public boolean enqueue(String instanceId, HistoryEvent message, Instant visibleAt) {
+    return db.write("enqueue", () -> Writes.insertMessage(db, instanceId, message, visibleAt));
+  }
+
+  @Override
+  public PurgeResult purge(String instanceId) {
+    return db.write(
+        "purge",
+        () -> {
+          PreparedStatement status = db.prepare(Sql.SELECT_STATUS);
+          status.setString(1, instanceId);
+          try (ResultSet rs = status.executeQuery()) {
+            if (!rs.next()) {
+              return PurgeResult.NOT_FOUND;
+            }
+            if (!RuntimeStatus.valueOf(rs.getString(1)).isTerminal()) {
+              return PurgeResult.NOT_TERMINAL;
+            }
+          }
+          for (String sql :
+              List.of(
+                  Sql.DELETE_INSTANCE,
+                  Sql.DELETE_HISTORY,
+                  Sql.DELETE_INBOX,
+                  Sql.DELETE_ACTIVITIES)) {
+            PreparedStatement delete = db.prepare(sql);
+            delete.setString(1, instanceId);
+            delete.executeUpdate();
+          }
+          return PurgeResult.PURGED;
+        });
+  }
+
+  // ---- orchestration work ----------------------------------------------------------------
+
+  @Override
+  public List<OrchestrationWorkItem> lockOrchestrations(
+      String owner, int max, Instant now, Duration lease) {
+    long nowMillis = now.toEpochMilli();
+    long expires = now.plus(lease).toEpochMilli();
+    return db.write(
+        "lock orchestrations", () -> Leasing.orchestrations(db, owner, max, nowMillis, expires));
+  }
+
+  @Override
+  public List<HistoryEvent> loadHistory(String instanceId) {
+    return getHistory(instanceId).stream().map(HistoryRecord::event).toList();
+  }
+
+  @Override
+  public CommitResult commitSteps(
+      List<StepCommit> steps, String owner, Instant activityLeaseUntil) {
+    if (steps.isEmpty()) {
+      return new CommitResult(List.of(), List.of());
+    }
+    return db.write("commit steps", () -> committer.commit(steps, owner, activityLeaseUntil));
+  }
+
+  @Override
+  public void releaseOrchestration(String instanceId, long lockToken) {
+    db.write(
+        "release orchestration",
+        () -> {
+          PreparedStatement ps = db.prepare(Sql.RELEASE_INSTANCE);
+          ps.setString(1, instanceId);
+          ps.setLong(2, lockToken);
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextVisibleAfter(Instant now) {
+    return db.read(
+        "next visible message",
+        () -> {
+          PreparedStatement ps = db.prepare(Sql.NEXT_VISIBLE_AFTER);
+          ps.setLong(1, now.toEpochMilli());
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(Rows.instant(rs, 1)) : Optional.empty();
+          }
+        });
+  }
+
+  // ---- activity work ---------------------------------------------------------------------
+
+  @Override
+  public List<ActivityWorkItem> lockActivities(String owner, int max, Instant now, Duration lease) {
+    long nowMillis = now.toEpochMilli();
+    long expires = now.plus(lease).toEpochMilli();
+    return db.write(
+        "lock activities", () -> Leasing.activities(db, owner, max, nowMillis, expires));
+  }
+
+  @Override
+  public void completeActivities(List<ActivityResult> results, String owner, Instant now) {
+    if (results.isEmpty()) {
+      return;
+    }
+    db.write(
+        "complete activities",
+        () -> {
+          PreparedStatement delete = db.prepare(Sql.DELETE_LEASED_ACTIVITY);
+          for (ActivityResult result : results) {
+            delete.setLong(1, result.activityId());
+            delete.setString(2, result.instanceId());
+            delete.setString(3, owner);
+            if (delete.executeUpdate() > 0) {
+              Writes.insertMessage(db, result.instanceId(), result.result(), now);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void abandonActivity(long activityId, String owner, Instant visibleAt) {
+    db.write(
+        "abandon activity",
+        () -> {
+          PreparedStatement ps = db.prepare(Sql.ABANDON_ACTIVITY);
+          Rows.setMillis(ps, 1, visibleAt);
+          ps.setLong(2, activityId);
+          ps.setString(3, owner);
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public boolean renewActivityLease(long activityId, String owner, Instant leaseUntil) {
+    return db.write(
+        "renew activity lease",
+        () -> {
+          PreparedStatement ps = db.prepare(Sql.RENEW_ACTIVITY);
+          Rows.setMillis(ps, 1, leaseUntil);
+          ps.setLong(2, activityId);
+          ps.setString(3, owner);
+          return ps.executeUpdate() > 0;
+        });
+  }
+
+  private Optional<InstanceState> findInstance(String instanceId) throws SQLException {
+    PreparedStatement ps = db.prepare(Sql.SELECT_INSTANCE);
+    ps.setString(1, instanceId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(Rows.instance(rs)) : Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.close();
+    } finally {
+      if (processLock != null) {
+        processLock.close();
+      }
+    }
+  }
+}
