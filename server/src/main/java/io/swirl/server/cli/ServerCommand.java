@@ -5,6 +5,7 @@ import io.swirl.server.http.SwirlServer;
 import io.swirl.server.http.SwirlServer.Settings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,10 +36,24 @@ final class ServerCommand implements Callable<Integer> {
               + "(env SWIRL_STORE; default ${DEFAULT-VALUE}).")
   String store;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    StoreUrl storeUrl = StoreUrl.parse(store);
-    SwirlServer server = SwirlServer.start(new Settings(host, port, storeUrl));
+    StoreUrl storeUrl;
+    try {
+      storeUrl = StoreUrl.parse(store);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("swirl server: " + e.getMessage());
+      return 2;
+    }
+    SwirlServer server;
+    try {
+      server = SwirlServer.start(new Settings(host, port, storeUrl));
+    } catch (IllegalStateException | UnsupportedOperationException e) {
+      spec.commandLine().getErr().println("swirl server: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,6 +1,8 @@
 package io.swirl.server.http;
 
+import io.swirl.engine.Engine;
 import io.swirl.engine.store.StoreUrl;
+import io.swirl.engine.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -23,14 +25,20 @@ public final class SwirlServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer http;
+  private final Engine engine;
 
-  private SwirlServer(Vertx vertx, HttpServer http) {
+  private SwirlServer(Vertx vertx, HttpServer http, Engine engine) {
     this.vertx = vertx;
     this.http = http;
+    this.engine = engine;
   }
 
-  /** Starts a server and waits until it listens; port 0 picks a free port. */
+  /**
+   * Opens the store, starts the engine and the HTTP server, and waits until it listens; port 0
+   * picks a free port.
+   */
   public static SwirlServer start(Settings settings) throws Exception {
+    Engine engine = Engine.builder(Stores.open(settings.store())).build().start();
     Vertx vertx = Vertx.vertx();
     try {
       Router router = router(vertx);
@@ -45,9 +53,10 @@ public final class SwirlServer implements AutoCloseable {
           settings.host(),
           http.actualPort(),
           settings.store().display());
-      return new SwirlServer(vertx, http);
+      return new SwirlServer(vertx, http, engine);
     } catch (Exception e) {
       await(vertx.close());
+      engine.close();
       throw e;
     }
   }
@@ -93,11 +102,17 @@ public final class SwirlServer implements AutoCloseable {
     return http.actualPort();
   }
 
-  /** Stops accepting requests and releases everything; waits at most 10 seconds. */
+  /** The engine behind the API. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Stops accepting requests, then stops the engine and closes the store. */
   @Override
   public void close() {
     try {
       await(vertx.close());
+      engine.close();
       LOG.info("Swirl stopped");
     } catch (Exception e) {
       LOG.warn("Swirl did not stop cleanly", e);
