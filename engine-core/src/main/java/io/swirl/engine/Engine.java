@@ -97,15 +97,30 @@ public final class Engine implements AutoCloseable {
     return registerOrchestration(name, new CodeOrchestration(orchestrator, codeThreads));
   }
 
-  /** Registers an event-driven orchestration under {@code name}. */
+  /**
+   * Registers an event-driven orchestration under {@code name}.
+   *
+   * @throws IllegalArgumentException when the name is already registered
+   */
   public Engine registerOrchestration(String name, Orchestration orchestration) {
-    orchestrations.put(Objects.requireNonNull(name), Objects.requireNonNull(orchestration));
+    Objects.requireNonNull(orchestration, "orchestration");
+    if (orchestrations.putIfAbsent(Objects.requireNonNull(name, "name"), orchestration) != null) {
+      throw new IllegalArgumentException(
+          "an orchestration named '" + name + "' is already registered");
+    }
     return this;
   }
 
-  /** Registers an activity under {@code name}. */
+  /**
+   * Registers an activity under {@code name}.
+   *
+   * @throws IllegalArgumentException when the name is already registered
+   */
   public Engine registerActivity(String name, Activity activity) {
-    activities.put(Objects.requireNonNull(name), Objects.requireNonNull(activity));
+    Objects.requireNonNull(activity, "activity");
+    if (activities.putIfAbsent(Objects.requireNonNull(name, "name"), activity) != null) {
+      throw new IllegalArgumentException("an activity named '" + name + "' is already registered");
+    }
     return this;
   }
 

@@ -39,6 +39,12 @@ public interface OrchestrationContext {
   /** Schedules an activity; its result comes back as JSON. */
   Task<JsonNode> callActivity(String name, Object input, TaskOptions options);
 
+  /** Schedules an activity; its result is converted to {@code resultType}. */
+  default <T> Task<T> callActivity(
+      String name, Object input, TaskOptions options, Class<T> resultType) {
+    return callActivity(name, input, options).thenApply(json -> convert(json, resultType));
+  }
+
   /** Schedules an activity with no retry; its result is converted to {@code resultType}. */
   default <T> Task<T> callActivity(String name, Object input, Class<T> resultType) {
     return callActivity(name, input, TaskOptions.NONE).thenApply(json -> convert(json, resultType));
@@ -60,7 +66,12 @@ public interface OrchestrationContext {
   Task<JsonNode> waitForExternalEvent(String name, Duration timeout);
 
   default <T> Task<T> waitForExternalEvent(String name, Class<T> type) {
-    return waitForExternalEvent(name, (Duration) null).thenApply(json -> convert(json, type));
+    return waitForExternalEvent(name, null, type);
+  }
+
+  /** Waits for an event with a timeout (null: forever); its payload converted to {@code type}. */
+  default <T> Task<T> waitForExternalEvent(String name, Duration timeout, Class<T> type) {
+    return waitForExternalEvent(name, timeout).thenApply(json -> convert(json, type));
   }
 
   /**

@@ -235,6 +235,17 @@ class EngineTest {
   }
 
   @Test
+  void registering_a_name_twice_is_refused() {
+    assertThatThrownBy(() -> engine.registerActivity("add1", ctx -> 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("activity named 'add1' is already registered");
+    engine.registerOrchestrator("once", ctx -> null);
+    assertThatThrownBy(() -> engine.registerOrchestrator("once", ctx -> null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orchestration named 'once' is already registered");
+  }
+
+  @Test
   void continue_as_new_loops_with_a_fresh_history() {
     engine.registerOrchestrator(
         "counter",

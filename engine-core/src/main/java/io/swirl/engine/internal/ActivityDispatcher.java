@@ -103,7 +103,7 @@ public final class ActivityDispatcher {
     List<ActivityResult> batch = new ArrayList<>();
     while (running || !results.isEmpty()) {
       try {
-        ActivityResult first = results.poll(200, TimeUnit.MILLISECONDS);
+        ActivityResult first = results.poll(50, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
