@@ -107,26 +107,32 @@ public final class EngineClient {
    * empty when it does not exist.
    */
   public Optional<InstanceState> waitForCompletion(String instanceId, Duration timeout) {
-    return waitFor(instanceId, timeout, InstanceState::isTerminal);
+    return waitFor(instanceId, timeout, END);
   }
 
   private Optional<InstanceState> waitFor(
       String instanceId, Duration timeout, Predicate<InstanceState> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<InstanceState> state = Optional.empty();
+    boolean read = true;
     while (true) {
       var change = watchers.next(instanceId);
-      Optional<InstanceState> state = store.getInstance(instanceId);
-      if (state.isEmpty() || done.test(state.get())) {
-        return state;
+      if (read) {
+        state = store.getInstance(instanceId);
+        if (state.isEmpty() || done.test(state.get())) {
+          return state;
+        }
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        return state;
+        return read ? state : store.getInstance(instanceId);
       }
       try {
-        change.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+        RuntimeStatus committed = change.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+        // Read again only when the committed step may satisfy the wait.
+        read = committed.isTerminal() || committed != RuntimeStatus.PENDING && !waitsForEnd(done);
       } catch (TimeoutException e) {
-        // look again: another process may have changed it
+        read = true; // another process may have changed it
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return state;
@@ -135,6 +141,12 @@ public final class EngineClient {
       }
     }
   }
+
+  private static boolean waitsForEnd(Predicate<InstanceState> done) {
+    return done == END;
+  }
+
+  private static final Predicate<InstanceState> END = InstanceState::isTerminal;
 
   /**
    * Delivers an external event to one instance.

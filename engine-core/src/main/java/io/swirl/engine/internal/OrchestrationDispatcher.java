@@ -112,9 +112,9 @@ public final class OrchestrationDispatcher implements Runnable {
     }
     steps.addAndGet(commits.size() - result.rejected().size());
     activities.dispatch(result.lockedActivities());
-    List<String> changed = new ArrayList<>(items.size());
-    items.forEach(item -> changed.add(item.instanceId()));
-    watchers.changed(changed);
+    for (StepCommit commit : commits) {
+      watchers.changed(commit.instanceId(), commit.update().status());
+    }
     return true;
   }
 
