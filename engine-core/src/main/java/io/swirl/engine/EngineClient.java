@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -113,13 +114,16 @@ public final class EngineClient {
   private Optional<InstanceState> waitFor(
       String instanceId, Duration timeout, Predicate<InstanceState> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<InstanceWatchers.Change> change = watchers.next(instanceId);
     Optional<InstanceState> state = Optional.empty();
     boolean read = true;
     while (true) {
-      var change = watchers.next(instanceId);
       if (read) {
         state = store.getInstance(instanceId);
         if (state.isEmpty() || done.test(state.get())) {
+          if (state.isEmpty() || state.get().isTerminal()) {
+            watchers.forget(instanceId, change);
+          }
           return state;
         }
       }
@@ -128,9 +132,15 @@ public final class EngineClient {
         return read ? state : store.getInstance(instanceId);
       }
       try {
-        RuntimeStatus committed = change.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+        InstanceWatchers.Change committed =
+            change.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
         // Read again only when the committed step may satisfy the wait.
-        read = committed.isTerminal() || committed != RuntimeStatus.PENDING && !waitsForEnd(done);
+        RuntimeStatus status = committed.status();
+        read = status.isTerminal() || status != RuntimeStatus.PENDING && done != END;
+        if (committed.next() != null) {
+          change = committed.next();
+        } // else terminal: the read above returns
+
       } catch (TimeoutException e) {
         read = true; // another process may have changed it
       } catch (InterruptedException e) {
@@ -140,10 +150,6 @@ public final class EngineClient {
         throw new IllegalStateException(e);
       }
     }
-  }
-
-  private static boolean waitsForEnd(Predicate<InstanceState> done) {
-    return done == END;
   }
 
   private static final Predicate<InstanceState> END = InstanceState::isTerminal;
