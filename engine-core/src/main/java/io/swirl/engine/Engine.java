@@ -161,6 +161,11 @@ public final class Engine implements AutoCloseable {
     loops.add(loop("swirl-orchestrations", orchestrationDispatcher));
     loops.add(loop("swirl-activity-results", activityDispatcher::runCompleter));
     loops.add(loop("swirl-activity-poller", activityDispatcher::runPoller));
+    store.onNewWork(
+        () -> {
+          orchestrationWakeUp.raise();
+          activityDispatcher.wakePoller();
+        });
     loops.forEach(Thread::start);
     return this;
   }

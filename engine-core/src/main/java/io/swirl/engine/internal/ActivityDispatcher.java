@@ -174,6 +174,11 @@ public final class ActivityDispatcher {
     }
   }
 
+  /** Looks for unowned activities now rather than at the next poll. */
+  public void wakePoller() {
+    pollWakeUp.raise();
+  }
+
   public void stop() {
     running = false;
     pollWakeUp.raise();

@@ -102,6 +102,13 @@ public interface Store extends AutoCloseable {
   /** Extends a lease still held by {@code owner}; false when it was lost. */
   boolean renewActivityLease(long activityId, String owner, Instant leaseUntil);
 
+  /**
+   * Asks to be told when another process may have added work (a PostgreSQL NOTIFY, say), so idle
+   * loops wake at once instead of at their next poll. A store that only one process uses need not
+   * call it.
+   */
+  default void onNewWork(Runnable listener) {}
+
   @Override
   void close();
 }
