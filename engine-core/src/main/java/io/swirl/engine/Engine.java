@@ -220,6 +220,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     codeThreads.shutdownNow();
+    client.close();
     try {
       activityPool.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

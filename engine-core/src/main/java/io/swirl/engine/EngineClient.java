@@ -36,6 +36,14 @@ public final class EngineClient {
   private final InstanceWatchers watchers;
   private final Signal wakeUp;
   private final OrchestrationResolver resolver;
+  private final io.swirl.engine.internal.StartBatcher starts;
+  private final java.util.concurrent.ExecutorService followers =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "swirl-client-followers");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   EngineClient(
       Store store,
@@ -50,6 +58,13 @@ public final class EngineClient {
     this.watchers = watchers;
     this.wakeUp = wakeUp;
     this.resolver = resolver;
+    this.starts = new io.swirl.engine.internal.StartBatcher(store);
+  }
+
+  /** Stops following instances for {@link #whenTerminal}; called when the engine closes. */
+  void close() {
+    starts.close();
+    followers.shutdownNow();
   }
 
   /** Starts an instance of {@code name} with a generated id; returns the id. */
@@ -64,6 +79,35 @@ public final class EngineClient {
    * @throws IllegalArgumentException for an invalid id or an unknown orchestration
    */
   public String scheduleNew(String name, Object input, StartOptions options) {
+    NewInstance instance = newInstance(name, input, options);
+    starts.create(instance);
+    wakeUp.raise();
+    return instance.instanceId();
+  }
+
+  /**
+   * Starts an instance without blocking: the future completes with its id once the start is
+   * committed (many concurrent starts share one transaction), or fails with {@link
+   * InstanceAlreadyExistsException}. Invalid ids and unknown names fail at once.
+   */
+  public CompletableFuture<String> scheduleNewAsync(
+      String name, Object input, StartOptions options) {
+    NewInstance instance;
+    try {
+      instance = newInstance(name, input, options);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return starts
+        .submit(instance)
+        .thenApply(
+            created -> {
+              wakeUp.raise();
+              return instance.instanceId();
+            });
+  }
+
+  private NewInstance newInstance(String name, Object input, StartOptions options) {
     String id =
         options.instanceId() == null
             ? InstanceIds.generate()
@@ -74,15 +118,12 @@ public final class EngineClient {
     Instant now = clock.instant();
     Instant startAt =
         options.startAt() == null || options.startAt().isBefore(now) ? now : options.startAt();
-    store.createInstance(
-        new NewInstance(
-            id,
-            new HistoryEvent.ExecutionStarted(
-                name, options.version(), options.definitionHash(), toJson(input), null, null),
-            now,
-            startAt));
-    wakeUp.raise();
-    return id;
+    return new NewInstance(
+        id,
+        new HistoryEvent.ExecutionStarted(
+            name, options.version(), options.definitionHash(), toJson(input), null, null),
+        now,
+        startAt);
   }
 
   public Optional<InstanceState> getInstance(String instanceId) {
@@ -153,6 +194,71 @@ public final class EngineClient {
   }
 
   private static final Predicate<InstanceState> END = InstanceState::isTerminal;
+
+  /**
+   * A future completed with the instance's state once it is terminal, or with empty when it does
+   * not exist (or was purged). It never blocks a thread while it waits, so an event loop may use
+   * it; it learns of this engine's steps at once and of other processes' within a poll interval.
+   */
+  public CompletableFuture<Optional<InstanceState>> whenTerminal(String instanceId) {
+    CompletableFuture<Optional<InstanceState>> result = new CompletableFuture<>();
+    follow(instanceId, watchers.next(instanceId), result);
+    return result;
+  }
+
+  private void follow(
+      String instanceId,
+      CompletableFuture<InstanceWatchers.Change> change,
+      CompletableFuture<Optional<InstanceState>> result) {
+    Optional<InstanceState> state = store.getInstance(instanceId);
+    if (state.isEmpty() || state.get().isTerminal()) {
+      watchers.forget(instanceId, change);
+      result.complete(state);
+      return;
+    }
+    // A copy times out, never the shared future other waiters follow.
+    change
+        .copy()
+        .orTimeout(POLL.toMillis() * 4, TimeUnit.MILLISECONDS)
+        .whenCompleteAsync(
+            (committed, timedOut) -> {
+              if (result.isDone()) {
+                return;
+              }
+              if (committed != null && !committed.status().isTerminal()) {
+                // Not the end yet: follow the chain without reading the store.
+                whenChanged(instanceId, committed.next(), result);
+                return;
+              }
+              try {
+                follow(instanceId, timedOut != null ? change : watchers.next(instanceId), result);
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            followers);
+  }
+
+  private void whenChanged(
+      String instanceId,
+      CompletableFuture<InstanceWatchers.Change> next,
+      CompletableFuture<Optional<InstanceState>> result) {
+    next.copy()
+        .orTimeout(POLL.toMillis() * 4, TimeUnit.MILLISECONDS)
+        .whenCompleteAsync(
+            (committed, timedOut) -> {
+              if (committed != null && !committed.status().isTerminal()) {
+                whenChanged(instanceId, committed.next(), result);
+                return;
+              }
+              try {
+                follow(instanceId, timedOut != null ? next : watchers.next(instanceId), result);
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            followers);
+  }
 
   /**
    * Delivers an external event to one instance.

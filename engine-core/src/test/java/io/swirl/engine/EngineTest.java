@@ -71,6 +71,24 @@ class EngineTest {
   }
 
   @Test
+  void when_terminal_completes_without_a_blocked_thread_once_the_instance_ends() throws Exception {
+    engine.registerOrchestrator(
+        "gated", ctx -> ctx.waitForExternalEvent("open", String.class).await());
+    engine.start();
+    String id = client.scheduleNew("gated", null);
+    var terminal = client.whenTerminal(id);
+    client.waitForStart(id, WAIT);
+    assertThat(terminal).isNotDone();
+    client.raiseEvent(id, "open", "done");
+    InstanceState state =
+        terminal.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+    assertThat(state.output()).isEqualTo(TextNode.valueOf("done"));
+    assertThat(
+            client.whenTerminal("no-such-instance").get(5, java.util.concurrent.TimeUnit.SECONDS))
+        .isEmpty();
+  }
+
+  @Test
   void activity_failure_is_caught_by_the_orchestrator_with_its_type_and_message() {
     engine.registerOrchestrator(
         "handler",

@@ -28,6 +28,23 @@ public interface Store extends AutoCloseable {
    */
   void createInstance(NewInstance instance);
 
+  /**
+   * Creates several instances in one transaction (group commit for starts); for each, in order,
+   * true when it was created and false when its id was taken (that one writes nothing).
+   */
+  default List<Boolean> createInstances(List<NewInstance> instances) {
+    List<Boolean> created = new java.util.ArrayList<>(instances.size());
+    for (NewInstance instance : instances) {
+      try {
+        createInstance(instance);
+        created.add(true);
+      } catch (InstanceAlreadyExistsException e) {
+        created.add(false);
+      }
+    }
+    return created;
+  }
+
   Optional<InstanceState> getInstance(String instanceId);
 
   /** Instances newest first (by creation time, then id), filtered and paged. */

@@ -79,7 +79,8 @@ public final class EngineBenchmark {
       engine.start();
       EngineBenchmark bench = new EngineBenchmark(engine, store);
 
-      List<String> drivers = driver.equals("both") ? List.of("poll", "waiters") : List.of(driver);
+      List<String> drivers =
+          driver.equals("both") ? List.of("futures", "waiters") : List.of(driver);
       for (String d : drivers) {
         System.out.printf("%n== throughput, driver=%s, %d in flight ==%n", d, inflight);
         bench.throughput(d, inflight, warmup, false);
@@ -103,7 +104,11 @@ public final class EngineBenchmark {
     long start = System.nanoTime();
     long end = start + Duration.ofSeconds(seconds).toNanos();
     long completed =
-        driver.equals("poll") ? pollDriver(inflight, end) : waiterDriver(inflight, end);
+        switch (driver) {
+          case "poll" -> pollDriver(inflight, end);
+          case "futures" -> futuresDriver(inflight, end);
+          default -> waiterDriver(inflight, end);
+        };
     double elapsed = (System.nanoTime() - start) / 1e9;
     if (!report) {
       System.out.printf(
@@ -159,6 +164,49 @@ public final class EngineBenchmark {
         Thread.sleep(1);
       }
     }
+  }
+
+  /**
+   * One thread keeps {@code inflight} instances going, learning of completions through {@link
+   * io.swirl.engine.EngineClient#whenTerminal} (no thread blocks per instance).
+   */
+  private long futuresDriver(int inflight, long end) throws InterruptedException {
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inflight);
+    AtomicLong completed = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    int n = 0;
+    while (System.nanoTime() < end && failure.get() == null) {
+      if (!slots.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        continue;
+      }
+      int input = n++;
+      client
+          .scheduleNewAsync(WORKFLOW, input, io.swirl.engine.StartOptions.DEFAULTS)
+          .thenCompose(client::whenTerminal)
+          .whenComplete(
+              (state, error) -> {
+                try {
+                  if (error != null) {
+                    failure.set(error);
+                  } else {
+                    check(state.orElseThrow(), input);
+                    completed.incrementAndGet();
+                  }
+                } catch (RuntimeException | AssertionError e) {
+                  failure.set(e);
+                } finally {
+                  slots.release();
+                }
+              });
+    }
+    if (!slots.tryAcquire(inflight, WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("workflows did not finish within " + WAIT);
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a workflow failed", failure.get());
+    }
+    return completed.get();
   }
 
   /** {@code inflight} client threads, each starting a workflow and waiting for it, in a loop. */

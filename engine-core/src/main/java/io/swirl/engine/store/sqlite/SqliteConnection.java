@@ -38,12 +38,23 @@ final class SqliteConnection implements AutoCloseable {
 
   /** Opens {@code jdbcUrl} in WAL mode with {@code synchronous=NORMAL} and a busy timeout. */
   static SqliteConnection open(String jdbcUrl, String display) throws SQLException {
+    return new SqliteConnection(config().createConnection(jdbcUrl), display);
+  }
+
+  /** Opens a second connection to a file database for reads that need not wait for the writer. */
+  static SqliteConnection openReader(String jdbcUrl, String display) throws SQLException {
+    SQLiteConfig config = config();
+    config.setReadOnly(true);
+    return new SqliteConnection(config.createConnection(jdbcUrl), display);
+  }
+
+  private static SQLiteConfig config() {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    return new SqliteConnection(config.createConnection(jdbcUrl), display);
+    return config;
   }
 
   /**

@@ -43,14 +43,20 @@ import java.util.Optional;
 public final class SqliteStore implements Store {
 
   private final SqliteConnection db;
+  private final SqliteConnection reader;
   private final ProcessLock processLock;
   private final Clock clock;
   private final List<Integer> migrationsApplied;
   private final StepCommitter committer;
 
   private SqliteStore(
-      SqliteConnection db, ProcessLock processLock, Clock clock, List<Integer> migrationsApplied) {
+      SqliteConnection db,
+      SqliteConnection reader,
+      ProcessLock processLock,
+      Clock clock,
+      List<Integer> migrationsApplied) {
     this.db = db;
+    this.reader = reader;
     this.processLock = processLock;
     this.clock = clock;
     this.migrationsApplied = migrationsApplied;
@@ -84,6 +90,7 @@ public final class SqliteStore implements Store {
       jdbcUrl = "jdbc:sqlite:" + file;
     }
     SqliteConnection db = null;
+    SqliteConnection reader = null;
     try {
       db = SqliteConnection.open(jdbcUrl, display);
       List<Integer> applied = Migrations.apply(db, display);
@@ -95,10 +102,15 @@ public final class SqliteStore implements Store {
             opened.prepare(Sql.RELEASE_ALL_ACTIVITIES).executeUpdate();
             return null;
           });
-      return new SqliteStore(db, processLock, clock, applied);
+      // Client reads use their own connection so they never queue behind the writer (WAL lets
+      // readers and the writer run at once); an in-memory database has only its one.
+      reader = url.inMemory() ? db : SqliteConnection.openReader(jdbcUrl, display);
+      return new SqliteStore(db, reader, processLock, clock, applied);
     } catch (SQLException | RuntimeException e) {
-      if (db != null) {
-        db.close();
+      for (SqliteConnection connection : new SqliteConnection[] {reader, db}) {
+        if (connection != null) {
+          connection.close();
+        }
       }
       if (processLock != null) {
         processLock.close();
@@ -131,21 +143,34 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public List<Boolean> createInstances(List<NewInstance> instances) {
+    return db.write(
+        "create instances",
+        () -> {
+          List<Boolean> created = new ArrayList<>(instances.size());
+          for (NewInstance instance : instances) {
+            created.add(Writes.insertInstance(db, instance));
+          }
+          return created;
+        });
+  }
+
+  @Override
   public Optional<InstanceState> getInstance(String instanceId) {
-    return db.read("get instance", () -> findInstance(instanceId));
+    return reader.read("get instance", () -> findInstance(reader, instanceId));
   }
 
   @Override
   public InstancePage listInstances(InstanceQuery query) {
-    return db.read("list instances", () -> InstanceListing.list(db, query));
+    return reader.read("list instances", () -> InstanceListing.list(reader, query));
   }
 
   @Override
   public List<HistoryRecord> getHistory(String instanceId) {
-    return db.read(
+    return reader.read(
         "get history",
         () -> {
-          PreparedStatement ps = db.prepare(Sql.SELECT_HISTORY);
+          PreparedStatement ps = reader.prepare(Sql.SELECT_HISTORY);
           ps.setString(1, instanceId);
           List<HistoryRecord> records = new ArrayList<>();
           try (ResultSet rs = ps.executeQuery()) {
@@ -300,7 +325,8 @@ public final class SqliteStore implements Store {
         });
   }
 
-  private Optional<InstanceState> findInstance(String instanceId) throws SQLException {
+  private static Optional<InstanceState> findInstance(SqliteConnection db, String instanceId)
+      throws SQLException {
     PreparedStatement ps = db.prepare(Sql.SELECT_INSTANCE);
     ps.setString(1, instanceId);
     try (ResultSet rs = ps.executeQuery()) {
@@ -311,6 +337,9 @@ public final class SqliteStore implements Store {
   @Override
   public void close() {
     try {
+      if (reader != db) {
+        reader.close();
+      }
       db.close();
     } finally {
       if (processLock != null) {
