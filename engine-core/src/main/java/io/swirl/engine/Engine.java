@@ -159,7 +159,6 @@ public final class Engine implements AutoCloseable {
     }
     started = true;
     loops.add(loop("swirl-orchestrations", orchestrationDispatcher));
-    loops.add(loop("swirl-activity-results", activityDispatcher::runCompleter));
     loops.add(loop("swirl-activity-poller", activityDispatcher::runPoller));
     store.onNewWork(
         () -> {

@@ -19,14 +19,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs activities on a thread pool and reports their results in batches: one transaction deletes
- * many finished activities and puts their results in their instances' inboxes. Also picks up queued
+ * Runs activities on a thread pool and hands their results to the orchestration loop, which commits
+ * many at once in the transaction that leases the instances they wake. Also picks up queued
  * activities nobody holds (after a restart, or a lost lease) and renews the leases of activities
  * still running.
  */
@@ -89,6 +88,7 @@ public final class ActivityDispatcher {
       }
     }
     results.add(new ActivityResult(item.id(), item.instanceId(), outcome));
+    orchestrationWakeUp.raise();
   }
 
   private JsonNode toJson(Object value) {
@@ -98,34 +98,24 @@ public final class ActivityDispatcher {
     return value instanceof JsonNode json ? json : mapper.valueToTree(value);
   }
 
-  /** The loop that commits finished activities in batches. */
-  public void runCompleter() {
+  /**
+   * Takes up to {@code max} finished activities for the orchestration loop to commit (in the same
+   * transaction that leases the instances they wake).
+   */
+  public List<ActivityResult> drainResults(int max) {
     List<ActivityResult> batch = new ArrayList<>();
-    while (running || !results.isEmpty()) {
-      try {
-        ActivityResult first = results.poll(50, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        results.drainTo(batch, settings.activityBatch() - 1);
-        store.completeActivities(batch, settings.workerId(), settings.clock().instant());
-        batch.forEach(r -> inFlight.remove(r.activityId()));
-        batch.clear();
-        orchestrationWakeUp.raise();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        LOG.log(Level.WARNING, "committing activity results failed; retrying", e);
-        results.addAll(batch);
-        batch.clear();
-        sleepQuietly(Duration.ofMillis(200));
-      }
-    }
+    results.drainTo(batch, max);
+    return batch;
+  }
+
+  /** The results are committed: their activities are no longer this engine's to renew. */
+  public void resultsCommitted(List<ActivityResult> committed) {
+    committed.forEach(r -> inFlight.remove(r.activityId()));
+  }
+
+  /** Puts results whose commit failed back, to be committed by the next attempt. */
+  public void requeue(List<ActivityResult> failed) {
+    results.addAll(failed);
   }
 
   /** The loop that finds queued activities nobody holds and renews leases of running ones. */

@@ -7,6 +7,7 @@ import io.swirl.engine.OrchestrationResolver;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.replay.OrchestrationRuntime;
 import io.swirl.engine.replay.StepOutcome;
+import io.swirl.engine.store.ActivityResult;
 import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.InboxMessage;
 import io.swirl.engine.store.OrchestrationWorkItem;
@@ -90,11 +91,23 @@ public final class OrchestrationDispatcher implements Runnable {
   boolean runOnce() {
     Clock clock = settings.clock();
     Instant now = clock.instant();
-    List<OrchestrationWorkItem> items =
-        store.lockOrchestrations(
-            settings.workerId(), settings.orchestrationBatch(), now, settings.orchestrationLease());
+    List<ActivityResult> results = activities.drainResults(settings.activityBatch());
+    List<OrchestrationWorkItem> items;
+    try {
+      items =
+          store.completeAndLock(
+              results,
+              settings.workerId(),
+              settings.orchestrationBatch(),
+              now,
+              settings.orchestrationLease());
+    } catch (RuntimeException e) {
+      activities.requeue(results);
+      throw e;
+    }
+    activities.resultsCommitted(results);
     if (items.isEmpty()) {
-      return false;
+      return !results.isEmpty();
     }
     List<StepCommit> commits = new ArrayList<>(items.size());
     List<String> ended = new ArrayList<>();

@@ -80,6 +80,18 @@ public interface Store extends AutoCloseable {
   List<OrchestrationWorkItem> lockOrchestrations(
       String owner, int max, Instant now, Duration lease);
 
+  /**
+   * {@link #completeActivities} then {@link #lockOrchestrations}, so that results and the leases
+   * they call for can share one transaction (a store may do both in one; this default uses two).
+   */
+  default List<OrchestrationWorkItem> completeAndLock(
+      List<ActivityResult> results, String owner, int max, Instant now, Duration lease) {
+    if (!results.isEmpty()) {
+      completeActivities(results, owner, now);
+    }
+    return lockOrchestrations(owner, max, now, lease);
+  }
+
   /** The instance's current history events, in order. */
   List<HistoryEvent> loadHistory(String instanceId);
 

@@ -286,16 +286,34 @@ public final class SqliteStore implements Store {
     db.write(
         "complete activities",
         () -> {
-          PreparedStatement delete = db.prepare(Sql.DELETE_LEASED_ACTIVITY);
-          for (ActivityResult result : results) {
-            delete.setLong(1, result.activityId());
-            delete.setString(2, result.instanceId());
-            delete.setString(3, owner);
-            if (delete.executeUpdate() > 0) {
-              Writes.insertMessage(db, result.instanceId(), result.result(), now);
-            }
-          }
+          writeResults(results, owner, now);
           return null;
+        });
+  }
+
+  private void writeResults(List<ActivityResult> results, String owner, Instant now)
+      throws SQLException {
+    PreparedStatement delete = db.prepare(Sql.DELETE_LEASED_ACTIVITY);
+    for (ActivityResult result : results) {
+      delete.setLong(1, result.activityId());
+      delete.setString(2, result.instanceId());
+      delete.setString(3, owner);
+      if (delete.executeUpdate() > 0) {
+        Writes.insertMessage(db, result.instanceId(), result.result(), now);
+      }
+    }
+  }
+
+  @Override
+  public List<OrchestrationWorkItem> completeAndLock(
+      List<ActivityResult> results, String owner, int max, Instant now, Duration lease) {
+    long nowMillis = now.toEpochMilli();
+    long expires = now.plus(lease).toEpochMilli();
+    return db.write(
+        "complete activities and lock orchestrations",
+        () -> {
+          writeResults(results, owner, now);
+          return Leasing.orchestrations(db, owner, max, nowMillis, expires);
         });
   }
 
