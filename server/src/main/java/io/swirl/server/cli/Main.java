@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SwirlVersion.class,
     description = "Swirl: a durable runtime for CNCF Serverless Workflow (DSL 1.0).",
-    subcommands = {ServerCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServerCommand.class,
+      ValidateCommand.class,
+      RunCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,7 +25,8 @@ public final class Main implements Runnable {
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    // "--input @file" names a file to read, not a picocli argument file.
+    return new CommandLine(new Main()).setExpandAtFiles(false);
   }
 
   @Override
