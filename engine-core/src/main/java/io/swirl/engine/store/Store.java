@@ -69,6 +69,48 @@ public interface Store extends AutoCloseable {
     NOT_TERMINAL
   }
 
+  // ---- definitions -----------------------------------------------------------------------
+
+  /**
+   * Registers a definition. Registering the same namespace, name and version again is {@code
+   * IDENTICAL} when the hash matches and a {@code CONFLICT} (nothing written) when it does not.
+   */
+  default SaveResult saveDefinition(DefinitionRecord definition) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no definitions");
+  }
+
+  /** The definition registered under namespace, name and version. */
+  default Optional<DefinitionRecord> getDefinition(String namespace, String name, String version) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no definitions");
+  }
+
+  /** A definition by its content hash (what a running instance pinned). */
+  default Optional<DefinitionRecord> getDefinitionByHash(String definitionHash) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no definitions");
+  }
+
+  /** Every registered definition, by namespace, name, then registration order. */
+  default List<DefinitionRecord> listDefinitions() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no definitions");
+  }
+
+  /** Deletes a definition unless an instance that pinned it has not ended ({@code IN_USE}). */
+  default DeleteResult deleteDefinition(String namespace, String name, String version) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no definitions");
+  }
+
+  enum SaveResult {
+    CREATED,
+    IDENTICAL,
+    CONFLICT
+  }
+
+  enum DeleteResult {
+    DELETED,
+    NOT_FOUND,
+    IN_USE
+  }
+
   // ---- orchestration work ----------------------------------------------------------------
 
   /**

@@ -17,7 +17,7 @@ import java.util.List;
 final class Migrations {
 
   /** The migration scripts; version N is element N-1. Append only, never edit. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__definitions.sql");
 
   private Migrations() {}
 

@@ -8,6 +8,7 @@ import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.ActivityResult;
 import io.swirl.engine.store.ActivityWorkItem;
 import io.swirl.engine.store.CommitResult;
+import io.swirl.engine.store.DefinitionRecord;
 import io.swirl.engine.store.HistoryRecord;
 import io.swirl.engine.store.InstancePage;
 import io.swirl.engine.store.InstanceQuery;
@@ -153,6 +154,31 @@ public final class SqliteStore implements Store {
           }
           return created;
         });
+  }
+
+  @Override
+  public SaveResult saveDefinition(DefinitionRecord definition) {
+    return db.write("save definition", () -> Definitions.save(db, definition));
+  }
+
+  @Override
+  public Optional<DefinitionRecord> getDefinition(String namespace, String name, String version) {
+    return reader.read("get definition", () -> Definitions.get(reader, namespace, name, version));
+  }
+
+  @Override
+  public Optional<DefinitionRecord> getDefinitionByHash(String definitionHash) {
+    return reader.read("get definition", () -> Definitions.byHash(reader, definitionHash));
+  }
+
+  @Override
+  public List<DefinitionRecord> listDefinitions() {
+    return reader.read("list definitions", () -> Definitions.list(reader));
+  }
+
+  @Override
+  public DeleteResult deleteDefinition(String namespace, String name, String version) {
+    return db.write("delete definition", () -> Definitions.delete(db, namespace, name, version));
   }
 
   @Override
