@@ -45,24 +45,22 @@ final class Leasing {
       discard.executeUpdate();
     }
     List<OrchestrationWorkItem> items = new ArrayList<>(ready.size());
-    PreparedStatement lease = db.prepare(Sql.LEASE_INSTANCE);
     for (String id : ready) {
-      lease.setString(1, owner);
-      lease.setLong(2, expires);
-      lease.setString(3, id);
-      lease.executeUpdate();
-      items.add(workItem(db, id, now));
+      items.add(workItem(db, id, owner, now, expires));
     }
     return items;
   }
 
-  private static OrchestrationWorkItem workItem(SqliteConnection db, String id, long now)
-      throws SQLException {
-    PreparedStatement row = db.prepare(Sql.SELECT_INSTANCE_AND_TOKEN);
-    row.setString(1, id);
+  /** Leases one instance and reads it back in the same statement, then its messages. */
+  private static OrchestrationWorkItem workItem(
+      SqliteConnection db, String id, String owner, long now, long expires) throws SQLException {
+    PreparedStatement lease = db.prepare(Sql.LEASE_INSTANCE_RETURNING);
+    lease.setString(1, owner);
+    lease.setLong(2, expires);
+    lease.setString(3, id);
     InstanceState instance;
     long token;
-    try (ResultSet rs = row.executeQuery()) {
+    try (ResultSet rs = lease.executeQuery()) {
       rs.next();
       instance = Rows.instance(rs);
       token = rs.getLong(15);

@@ -31,6 +31,13 @@ final class Sql {
       "UPDATE instances SET lock_owner = ?, lock_expires = ?, lock_token = lock_token + 1"
           + " WHERE id = ?";
 
+  /** Leases an instance and returns its row and new lock token ({@link Rows#instance} order). */
+  static final String LEASE_INSTANCE_RETURNING =
+      "UPDATE instances SET lock_owner = ?, lock_expires = ?, lock_token = lock_token + 1"
+          + " WHERE id = ? RETURNING "
+          + Rows.INSTANCE_COLUMNS
+          + ", lock_token";
+
   static final String RELEASE_INSTANCE =
       "UPDATE instances SET lock_owner = NULL, lock_expires = NULL"
           + " WHERE id = ? AND lock_token = ?";
