@@ -15,9 +15,6 @@ final class Sql {
   static final String SELECT_INSTANCE =
       "SELECT " + Rows.INSTANCE_COLUMNS + " FROM instances WHERE id = ?";
 
-  static final String SELECT_INSTANCE_AND_TOKEN =
-      "SELECT " + Rows.INSTANCE_COLUMNS + ", lock_token FROM instances WHERE id = ?";
-
   static final String SELECT_STATUS = "SELECT status FROM instances WHERE id = ?";
 
   /** The step's row update; it matches only while the step's lease is held (fencing). */
@@ -26,10 +23,6 @@ final class Sql {
           + " custom_status = ?, updated_at = ?, completed_at = ?, history_size = ?,"
           + " lock_owner = NULL, lock_expires = NULL"
           + " WHERE id = ? AND lock_owner = ? AND lock_token = ?";
-
-  static final String LEASE_INSTANCE =
-      "UPDATE instances SET lock_owner = ?, lock_expires = ?, lock_token = lock_token + 1"
-          + " WHERE id = ?";
 
   /** Leases an instance and returns its row and new lock token ({@link Rows#instance} order). */
   static final String LEASE_INSTANCE_RETURNING =
