@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options: {@code --seconds N} (throughput run, default 10), {@code --warmup N} (seconds,
  * default 5), {@code --inflight N} (default 100), {@code --runs N} (latency runs, default 1000),
  * {@code --driver waiters|poll|both} (how completions are detected, default both), {@code --dir
- * PATH} (where the database goes, default a temporary directory).
+ * PATH} (where the database goes, default a temporary directory), {@code --store URL} (another
+ * store instead of a fresh SQLite file, e.g. {@code postgresql://postgres@127.0.0.1/swirl_bench}).
  */
 public final class EngineBenchmark {
 
@@ -58,13 +59,23 @@ public final class EngineBenchmark {
             ? Files.createTempDirectory("swirl-bench")
             : Path.of(option(args, "--dir", null));
     Path db = dir.resolve("bench.db");
-    for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
-      Files.deleteIfExists(Path.of(db + suffix));
+    // --store URL: benchmark another store (a PostgreSQL one: bench.sh gives it a fresh database
+    // and measures pgbench on it); by default a fresh SQLite file in --dir.
+    String storeOption = option(args, "--store", null);
+    StoreUrl storeUrl =
+        storeOption == null ? StoreUrl.parse("sqlite:" + db) : StoreUrl.parse(storeOption);
+    if (storeUrl instanceof StoreUrl.Sqlite) {
+      db = ((StoreUrl.Sqlite) storeUrl).path();
+      for (String suffix : List.of("", "-wal", "-shm", ".lock")) {
+        Files.deleteIfExists(Path.of(db + suffix));
+      }
+      System.out.printf("store: %s (fresh)%n", storeUrl.display());
+      SqliteBaseline.run(dir.resolve("baseline.db"), 3000);
+    } else {
+      System.out.printf("store: %s%n", storeUrl.display());
     }
-    System.out.printf("store: sqlite:%s (fresh)%n", db);
-    SqliteBaseline.run(dir.resolve("baseline.db"), 3000);
 
-    TimedStore store = TimedStore.wrap(Stores.open(StoreUrl.parse("sqlite:" + db)));
+    TimedStore store = TimedStore.wrap(Stores.open(storeUrl));
     try (Engine engine = Engine.builder(store.store()).build()) {
       engine.registerActivity("noop", ctx -> ctx.getInput(Integer.class));
       engine.registerOrchestrator(
@@ -90,10 +101,12 @@ public final class EngineBenchmark {
       System.out.printf("%n== latency, one workflow at a time ==%n");
       bench.latency(Math.max(200, runs / 5), false);
       bench.latency(runs, true);
-      System.out.printf(
-          "%ndatabase size: %d KiB (+ WAL %d KiB)%n",
-          Files.size(db) / 1024,
-          Files.exists(Path.of(db + "-wal")) ? Files.size(Path.of(db + "-wal")) / 1024 : 0);
+      if (storeUrl instanceof StoreUrl.Sqlite) {
+        System.out.printf(
+            "%ndatabase size: %d KiB (+ WAL %d KiB)%n",
+            Files.size(db) / 1024,
+            Files.exists(Path.of(db + "-wal")) ? Files.size(Path.of(db + "-wal")) / 1024 : 0);
+      }
     }
   }
 

@@ -5,14 +5,19 @@ import io.swirl.engine.InstanceAlreadyExistsException;
 import io.swirl.engine.StartOptions;
 import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.Stores;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The process {@link CrashRecoveryIT} kills: it opens the SQLite store at {@code args[0]},
- * registers {@link CrashWorkflow}, and in {@code start} mode makes sure instances {@code crash-0}
- * to {@code crash-(N-1)} exist ({@code args[2]}, default 200); then it runs the engine until it is
- * killed. Mode {@code run} only runs the engine. SIGTERM closes the engine cleanly; SIGKILL is the
- * test.
+ * The process {@link CrashRecoveryIT} and {@link TwoProcessesIT} kill: it opens the store {@code
+ * args[0]} names (a store URL, or a bare path meaning a SQLite file), registers {@link
+ * CrashWorkflow}, and in {@code start} mode makes sure instances {@code crash-0} to {@code
+ * crash-(N-1)} exist ({@code args[2]}, default 200); then it runs the engine until it is killed.
+ * Mode {@code run} only runs the engine. SIGTERM closes the engine cleanly; SIGKILL is the test.
+ *
+ * <p>System properties {@code crash.orchestrationLeaseMs} and {@code crash.activityLeaseMs} shorten
+ * the leases, so that on a shared store the survivors take a dead process's work over within a
+ * test's deadline.
  */
 public final class CrashChild {
 
@@ -22,12 +27,25 @@ public final class CrashChild {
 
   public static void main(String[] args) throws InterruptedException {
     if (args.length < 2) {
-      System.err.println("usage: CrashChild DB_PATH start|run [INSTANCES]");
+      System.err.println("usage: CrashChild STORE_URL|DB_PATH start|run [INSTANCES]");
       System.exit(2);
     }
     String mode = args[1];
     int instances = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    Engine engine = Engine.builder(Stores.open(StoreUrl.parse("sqlite:" + args[0]))).build();
+    String store = args[0];
+    if (!store.startsWith("sqlite:") && !store.startsWith("postgres")) {
+      store = "sqlite:" + store;
+    }
+    Engine.Builder builder = Engine.builder(Stores.open(StoreUrl.parse(store)));
+    Long orchestrationLease = Long.getLong("crash.orchestrationLeaseMs");
+    if (orchestrationLease != null) {
+      builder.orchestrationLease(Duration.ofMillis(orchestrationLease));
+    }
+    Long activityLease = Long.getLong("crash.activityLeaseMs");
+    if (activityLease != null) {
+      builder.activityLease(Duration.ofMillis(activityLease));
+    }
+    Engine engine = builder.build();
     CrashWorkflow.register(engine);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -17,9 +17,11 @@ class StoresTest {
   }
 
   @Test
-  void a_postgresql_url_is_refused_until_that_store_exists() {
-    assertThatThrownBy(() -> Stores.open(StoreUrl.parse("postgresql://u@localhost/db")))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessage("the PostgreSQL store is not built yet");
+  void an_unreachable_postgresql_store_fails_to_open_naming_the_store() {
+    // Port 1 refuses at once; the message names the store without its password.
+    assertThatThrownBy(() -> Stores.open(StoreUrl.parse("postgresql://u:secret@127.0.0.1:1/db")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("postgresql://u@127.0.0.1:1/db")
+        .hasMessageNotContaining("secret");
   }
 }

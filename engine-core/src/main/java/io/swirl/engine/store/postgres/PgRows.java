@@ -1,0 +1,117 @@
+package io.swirl.engine.store.postgres;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swirl.engine.FailureDetails;
+import io.swirl.engine.InstanceState;
+import io.swirl.engine.RuntimeStatus;
+import io.swirl.engine.store.ActivityWorkItem;
+import io.vertx.sqlclient.Row;
+import java.time.Instant;
+
+/** Maps rows to the store's records and values to columns: JSON as text, times as millis. */
+final class PgRows {
+
+  /** The columns {@link #instance} reads, in order. */
+  static final String INSTANCE_COLUMNS =
+      "id, name, version, definition_hash, status, input, output, failure, custom_status,"
+          + " created_at, updated_at, completed_at, parent_instance_id, history_size";
+
+  /** {@link #INSTANCE_COLUMNS} qualified by the alias {@code i}. */
+  static final String I_INSTANCE_COLUMNS =
+      "i.id, i.name, i.version, i.definition_hash, i.status, i.input, i.output, i.failure,"
+          + " i.custom_status, i.created_at, i.updated_at, i.completed_at, i.parent_instance_id,"
+          + " i.history_size";
+
+  /** The number of columns {@link #instance} reads. */
+  static final int INSTANCE_WIDTH = 14;
+
+  /** The columns {@link #activity} reads, in order. */
+  static final String ACTIVITY_COLUMNS =
+      "id, instance_id, task_id, name, input, idempotency_key, delivery_count";
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+  private PgRows() {}
+
+  static InstanceState instance(Row row) {
+    return new InstanceState(
+        row.getString(0),
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        RuntimeStatus.valueOf(row.getString(4)),
+        json(row.getString(5)),
+        json(row.getString(6)),
+        failure(row.getString(7)),
+        json(row.getString(8)),
+        instant(row.getLong(9)),
+        instant(row.getLong(10)),
+        instant(row.getLong(11)),
+        row.getString(12),
+        row.getInteger(13));
+  }
+
+  static ActivityWorkItem activity(Row row) {
+    return new ActivityWorkItem(
+        row.getLong(0),
+        row.getString(1),
+        row.getInteger(2),
+        row.getString(3),
+        json(row.getString(4)),
+        row.getString(5),
+        row.getInteger(6));
+  }
+
+  /** Null stays SQL NULL; a JSON {@code null} is stored as the text {@code null}. */
+  static String text(JsonNode node) {
+    return node == null ? null : node.toString();
+  }
+
+  static JsonNode json(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable: " + text, e);
+    }
+  }
+
+  static String text(FailureDetails failure) {
+    if (failure == null) {
+      return null;
+    }
+    try {
+      return MAPPER.writeValueAsString(failure);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode failure " + failure, e);
+    }
+  }
+
+  static FailureDetails failure(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readValue(text, FailureDetails.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored failure is unreadable: " + text, e);
+    }
+  }
+
+  static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  static Long millis(Instant time) {
+    return time == null ? null : time.toEpochMilli();
+  }
+}
