@@ -1,6 +1,7 @@
 package io.swirl.server.cli;
 
 import io.swirl.engine.store.StoreUrl;
+import io.swirl.engine.store.postgres.PostgresOptions;
 import io.swirl.server.http.SwirlServer;
 import io.swirl.server.http.SwirlServer.Settings;
 import java.util.concurrent.Callable;
@@ -36,7 +37,82 @@ final class ServerCommand implements Callable<Integer> {
               + "(env SWIRL_STORE; default ${DEFAULT-VALUE}).")
   String store;
 
+  @Option(
+      names = "--pg-pool-size",
+      description =
+          "PostgreSQL store: connections in the pool (env SWIRL_PG_POOL_SIZE; default 8).")
+  Integer pgPoolSize;
+
+  @Option(
+      names = "--pg-connect-timeout-ms",
+      description =
+          "PostgreSQL store: how long opening a connection may take "
+              + "(env SWIRL_PG_CONNECT_TIMEOUT_MS; default 10000).")
+  Long pgConnectTimeoutMs;
+
+  @Option(
+      names = "--pg-idle-timeout-ms",
+      description =
+          "PostgreSQL store: how long an unused pooled connection is kept, 0 = forever "
+              + "(env SWIRL_PG_IDLE_TIMEOUT_MS; default 300000).")
+  Long pgIdleTimeoutMs;
+
+  @Option(
+      names = "--pg-query-timeout-ms",
+      description =
+          "PostgreSQL store: how long one store call may wait for the database "
+              + "(env SWIRL_PG_QUERY_TIMEOUT_MS; default 30000).")
+  Long pgQueryTimeoutMs;
+
+  @Option(
+      names = "--max-body-size",
+      defaultValue = "${env:SWIRL_MAX_BODY_SIZE:-1m}",
+      description =
+          "Largest request body the API reads: bytes, or with k/m suffix, e.g. 512k "
+              + "(env SWIRL_MAX_BODY_SIZE; default ${DEFAULT-VALUE}). "
+              + "Set SWIRL_API_TOKEN to require 'Authorization: Bearer <token>' on the API.")
+  String maxBodySize;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Bytes from {@code 1048576}, {@code 512k}, {@code 1m} or {@code 1mb} (case-insensitive). */
+  static long parseSize(String text) {
+    String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (value.endsWith("b")) {
+      value = value.substring(0, value.length() - 1);
+    }
+    long unit = 1;
+    if (value.endsWith("k")) {
+      unit = 1024;
+    } else if (value.endsWith("m")) {
+      unit = 1024 * 1024;
+    }
+    String digits = unit == 1 ? value : value.substring(0, value.length() - 1);
+    try {
+      long size = Long.parseLong(digits.trim()) * unit;
+      if (size > 0) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException(
+        "--max-body-size '" + text + "' is not a size; use bytes or a k/m suffix, e.g. 512k");
+  }
+
+  /** Hands the PostgreSQL options to the store, which reads them as system properties. */
+  private void applyPostgresOptions() {
+    setIfGiven(PostgresOptions.POOL_SIZE, pgPoolSize);
+    setIfGiven(PostgresOptions.CONNECT_TIMEOUT_MS, pgConnectTimeoutMs);
+    setIfGiven(PostgresOptions.IDLE_TIMEOUT_MS, pgIdleTimeoutMs);
+    setIfGiven(PostgresOptions.QUERY_TIMEOUT_MS, pgQueryTimeoutMs);
+  }
+
+  private static void setIfGiven(String name, Number value) {
+    if (value != null) {
+      System.setProperty(name, value.toString());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -47,10 +123,20 @@ final class ServerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("swirl server: " + e.getMessage());
       return 2;
     }
+    long maxBodyBytes;
+    try {
+      maxBodyBytes = parseSize(maxBodySize);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("swirl server: " + e.getMessage());
+      return 2;
+    }
+    applyPostgresOptions();
     SwirlServer server;
     try {
-      server = SwirlServer.start(new Settings(host, port, storeUrl));
-    } catch (IllegalStateException | UnsupportedOperationException e) {
+      server =
+          SwirlServer.start(
+              new Settings(host, port, storeUrl, maxBodyBytes, System.getenv("SWIRL_API_TOKEN")));
+    } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
       spec.commandLine().getErr().println("swirl server: " + e.getMessage());
       return 1;
     }

@@ -3,98 +3,101 @@ package io.swirl.server.http;
 import io.swirl.engine.Engine;
 import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.Stores;
+import io.swirl.interpreter.SlwfRuntime;
+import io.swirl.server.http.definitions.DefinitionCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Swirl HTTP server: owns a Vert.x instance and the routes on it. */
+/**
+ * The Swirl HTTP server: owns a Vert.x instance, the engine with the DSL runtime installed, and the
+ * routes. Java code workflows may be registered on {@link #engine()} before or after start (names
+ * resolve when an instance starts).
+ */
 public final class SwirlServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SwirlServer.class);
 
-  /** What the server listens on and which store it uses. */
-  public record Settings(String host, int port, StoreUrl store) {}
+  /** The default request body limit: 1 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  /**
+   * What the server listens on, which store it uses, the largest request body it reads, and the
+   * bearer token the API requires (null or empty: none).
+   */
+  public record Settings(
+      String host, int port, StoreUrl store, long maxBodyBytes, String apiToken) {
+
+    public Settings {
+      if (maxBodyBytes <= 0) {
+        throw new IllegalArgumentException(
+            "the request body limit must be positive, not " + maxBodyBytes);
+      }
+    }
+
+    /** Default body limit, no token. */
+    public Settings(String host, int port, StoreUrl store) {
+      this(host, port, store, DEFAULT_MAX_BODY_BYTES, null);
+    }
+  }
 
   private final Vertx vertx;
   private final HttpServer http;
   private final Engine engine;
+  private final SlwfRuntime slwf;
 
-  private SwirlServer(Vertx vertx, HttpServer http, Engine engine) {
+  private SwirlServer(Vertx vertx, HttpServer http, Engine engine, SlwfRuntime slwf) {
     this.vertx = vertx;
     this.http = http;
     this.engine = engine;
+    this.slwf = slwf;
   }
 
   /**
-   * Opens the store, starts the engine and the HTTP server, and waits until it listens; port 0
-   * picks a free port.
+   * Opens the store, makes every stored definition runnable, starts the engine and the HTTP server,
+   * and waits until it listens; port 0 picks a free port.
    */
   public static SwirlServer start(Settings settings) throws Exception {
-    Engine engine = Engine.builder(Stores.open(settings.store())).build().start();
-    Vertx vertx = Vertx.vertx();
+    Engine engine = Engine.builder(Stores.open(settings.store())).build();
+    Vertx vertx = null;
     try {
-      Router router = router(vertx);
+      SlwfRuntime slwf = SlwfRuntime.builder().build().install(engine);
+      DefinitionCatalog definitions =
+          new DefinitionCatalog(engine.store(), slwf, Clock.systemUTC());
+      engine.addResolver(definitions);
+      int loaded = definitions.loadAll();
+      engine.start();
+      vertx = Vertx.vertx();
+      Api api = new Api(vertx, engine, slwf, definitions);
       HttpServer http =
           await(
               vertx
                   .createHttpServer()
-                  .requestHandler(router)
+                  .requestHandler(Routes.router(api, settings))
                   .listen(settings.port(), settings.host()));
       LOG.info(
-          "Swirl listening on http://{}:{} with store {}",
+          "Swirl listening on http://{}:{} with store {} ({} definitions loaded{})",
           settings.host(),
           http.actualPort(),
-          settings.store().display());
-      return new SwirlServer(vertx, http, engine);
+          settings.store().display(),
+          loaded,
+          settings.apiToken() == null || settings.apiToken().isEmpty()
+              ? ""
+              : ", bearer token required");
+      return new SwirlServer(vertx, http, engine, slwf);
     } catch (Exception e) {
-      await(vertx.close());
+      if (vertx != null) {
+        await(vertx.close());
+      }
       engine.close();
       throw e;
     }
-  }
-
-  static Router router(Vertx vertx) {
-    Router router = Router.router(vertx);
-    router.get("/health").handler(SwirlServer::health);
-    router
-        .route()
-        .last()
-        .handler(
-            ctx ->
-                Problems.send(
-                    ctx,
-                    404,
-                    "Not Found",
-                    "no route for " + ctx.request().method() + " " + ctx.request().path()));
-    router.errorHandler(
-        405,
-        ctx ->
-            Problems.send(
-                ctx,
-                405,
-                "Method Not Allowed",
-                ctx.request().method() + " is not allowed on " + ctx.request().path()));
-    router.errorHandler(500, SwirlServer::internalError);
-    return router;
-  }
-
-  private static void health(RoutingContext ctx) {
-    ctx.response()
-        .putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("status", "UP").encode());
-  }
-
-  private static void internalError(RoutingContext ctx) {
-    LOG.error("unexpected error on {}", ctx.request().path(), ctx.failure());
-    Problems.send(ctx, 500, "Internal Server Error", "the server failed; see its log");
   }
 
   /** The port the server listens on. */
@@ -102,9 +105,14 @@ public final class SwirlServer implements AutoCloseable {
     return http.actualPort();
   }
 
-  /** The engine behind the API. */
+  /** The engine behind the API; register Java code workflows and activities on it. */
   public Engine engine() {
     return engine;
+  }
+
+  /** The DSL runtime installed on the engine. */
+  public SlwfRuntime slwf() {
+    return slwf;
   }
 
   /** Stops accepting requests, then stops the engine and closes the store. */
