@@ -46,7 +46,7 @@ if [[ "$store" == postgres* ]]; then
     | paste -sd' ' | sed 's/^/PGSETTINGS synchronous_commit fsync commit_delay: /'
 fi
 
-jvm_opts=(-Xms512m -Xmx512m)
+jvm_opts=(-Xms512m -Xmx512m ${BENCH_JVM_OPTS:-})
 if [[ "${JFR:-0}" == 1 ]]; then
   jvm_opts+=("-XX:StartFlightRecording=filename=engine-core/target/bench.jfr,settings=profile")
 fi

@@ -30,6 +30,7 @@ final class SqliteConnection implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private boolean closed;
+  private volatile boolean catchUpWanted;
 
   private SqliteConnection(Connection connection, String display) {
     this.connection = connection;
@@ -39,6 +40,50 @@ final class SqliteConnection implements AutoCloseable {
   /** Opens {@code jdbcUrl} in WAL mode with {@code synchronous=NORMAL} and a busy timeout. */
   static SqliteConnection open(String jdbcUrl, String display) throws SQLException {
     return new SqliteConnection(config().createConnection(jdbcUrl), display);
+  }
+
+  /**
+   * Runs {@code PRAGMA wal_checkpoint(mode)}: PASSIVE copies committed WAL pages into the database
+   * file without blocking anyone; TRUNCATE also waits for the writer and rewinds the WAL.
+   *
+   * @return the number of frames in the WAL when it ran
+   */
+  int checkpoint(String mode) {
+    return read(
+        "checkpoint",
+        () -> {
+          try (var statement = connection.createStatement();
+              var rs = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+            return rs.next() ? rs.getInt(2) : 0;
+          }
+        });
+  }
+
+  /**
+   * Asks the writer to finish the next checkpoint itself, right after its next commit: between its
+   * own transactions nothing can commit, so a passive checkpoint there copies every frame, and the
+   * transaction after it rewinds the WAL.
+   */
+  void requestCatchUp() {
+    catchUpWanted = true;
+  }
+
+  private void catchUp() throws SQLException {
+    catchUpWanted = false;
+    try (var statement = connection.createStatement();
+        var rs = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      rs.next();
+    }
+  }
+
+  /**
+   * Opens the writer of a file database: like {@link #open}, but its commits never checkpoint (and
+   * so never wait for an fsync); a {@link Checkpointer} does that on its own thread.
+   */
+  static SqliteConnection openWriter(String jdbcUrl, String display) throws SQLException {
+    SQLiteConfig config = config();
+    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+    return new SqliteConnection(config.createConnection(jdbcUrl), display);
   }
 
   /** Opens a second connection to a file database for reads that need not wait for the writer. */
@@ -99,6 +144,9 @@ final class SqliteConnection implements AutoCloseable {
         T result = work.run();
         prepare("COMMIT").execute();
         committed = true;
+        if (catchUpWanted) {
+          catchUp();
+        }
         return result;
       } finally {
         if (!committed) {

@@ -45,6 +45,7 @@ public final class SqliteStore implements Store {
 
   private final SqliteConnection db;
   private final SqliteConnection reader;
+  private final Checkpointer checkpointer;
   private final ProcessLock processLock;
   private final Clock clock;
   private final List<Integer> migrationsApplied;
@@ -53,11 +54,13 @@ public final class SqliteStore implements Store {
   private SqliteStore(
       SqliteConnection db,
       SqliteConnection reader,
+      Checkpointer checkpointer,
       ProcessLock processLock,
       Clock clock,
       List<Integer> migrationsApplied) {
     this.db = db;
     this.reader = reader;
+    this.checkpointer = checkpointer;
     this.processLock = processLock;
     this.clock = clock;
     this.migrationsApplied = migrationsApplied;
@@ -93,7 +96,10 @@ public final class SqliteStore implements Store {
     SqliteConnection db = null;
     SqliteConnection reader = null;
     try {
-      db = SqliteConnection.open(jdbcUrl, display);
+      db =
+          url.inMemory()
+              ? SqliteConnection.open(jdbcUrl, display)
+              : SqliteConnection.openWriter(jdbcUrl, display);
       List<Integer> applied = Migrations.apply(db, display);
       SqliteConnection opened = db;
       db.write(
@@ -106,7 +112,11 @@ public final class SqliteStore implements Store {
       // Client reads use their own connection so they never queue behind the writer (WAL lets
       // readers and the writer run at once); an in-memory database has only its one.
       reader = url.inMemory() ? db : SqliteConnection.openReader(jdbcUrl, display);
-      return new SqliteStore(db, reader, processLock, clock, applied);
+      Checkpointer checkpointer =
+          url.inMemory()
+              ? null
+              : Checkpointer.start(SqliteConnection.open(jdbcUrl, display), db, display);
+      return new SqliteStore(db, reader, checkpointer, processLock, clock, applied);
     } catch (SQLException | RuntimeException e) {
       for (SqliteConnection connection : new SqliteConnection[] {reader, db}) {
         if (connection != null) {
@@ -381,6 +391,9 @@ public final class SqliteStore implements Store {
   @Override
   public void close() {
     try {
+      if (checkpointer != null) {
+        checkpointer.close();
+      }
       if (reader != db) {
         reader.close();
       }
