@@ -18,6 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +46,16 @@ public final class OrchestrationDispatcher implements Runnable {
   private final AtomicLong replayedEvents = new AtomicLong();
   private final AtomicLong steps = new AtomicLong();
   private volatile boolean running = true;
+  private final ExecutorService committer =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "swirl-step-commits");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private CompletableFuture<Void> pendingCommit = CompletableFuture.completedFuture(null);
+  private volatile boolean commitFailed;
+  private final Queue<String> rejected = new ConcurrentLinkedQueue<>();
 
   public OrchestrationDispatcher(
       Store store,
@@ -62,6 +77,20 @@ public final class OrchestrationDispatcher implements Runnable {
 
   @Override
   public void run() {
+    try {
+      loop();
+    } finally {
+      try {
+        awaitCommit();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "the last commit failed at stop", e);
+      }
+      committer.shutdown();
+      cache.clear();
+    }
+  }
+
+  private void loop() {
     while (running) {
       try {
         if (!runOnce()) {
@@ -84,7 +113,6 @@ public final class OrchestrationDispatcher implements Runnable {
         }
       }
     }
-    cache.clear();
   }
 
   /** Runs one batch; false when there was nothing to do. */
@@ -115,20 +143,49 @@ public final class OrchestrationDispatcher implements Runnable {
       StepCommit commit = step(item, now, ended);
       commits.add(commit);
     }
-    CommitResult result =
-        store.commitSteps(commits, settings.workerId(), now.plus(settings.activityLease()));
-    for (String rejected : result.rejected()) {
-      cache.evict(rejected);
-    }
     for (String instanceId : ended) {
       cache.evict(instanceId);
     }
+    // Commit on the committer thread while this one leases and steps the next batch. The
+    // leases make that safe: an instance whose step is not committed yet is still leased, so
+    // it cannot be in the next batch.
+    awaitCommit();
+    Instant leaseUntil = now.plus(settings.activityLease());
+    pendingCommit = CompletableFuture.runAsync(() -> commit(commits, leaseUntil), committer);
+    return true;
+  }
+
+  private void commit(List<StepCommit> commits, Instant activityLeaseUntil) {
+    CommitResult result;
+    try {
+      result = store.commitSteps(commits, settings.workerId(), activityLeaseUntil);
+    } catch (RuntimeException e) {
+      // The leases stay held until they expire; the states stepped in memory are void.
+      commitFailed = true;
+      LOG.log(Level.WARNING, "committing " + commits.size() + " steps failed", e);
+      wakeUp.raise();
+      return;
+    }
+    rejected.addAll(result.rejected());
     steps.addAndGet(commits.size() - result.rejected().size());
     activities.dispatch(result.lockedActivities());
     for (StepCommit commit : commits) {
       watchers.changed(commit.instanceId(), commit.update().status());
     }
-    return true;
+    wakeUp.raise(); // new timers may be due before the loop's current idle wait ends
+  }
+
+  /** Waits for the batch being committed, then forgets what its commit invalidated. */
+  private void awaitCommit() {
+    pendingCommit.join();
+    if (commitFailed) {
+      commitFailed = false;
+      cache.clear();
+    }
+    String lost;
+    while ((lost = rejected.poll()) != null) {
+      cache.evict(lost);
+    }
   }
 
   private StepCommit step(OrchestrationWorkItem item, Instant now, List<String> ended) {
