@@ -35,8 +35,18 @@ public final class HistoryCodec {
     try {
       return MAPPER.readValue(json, HistoryEvent.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored history event is unreadable: " + json, e);
+      throw new CorruptHistoryException(
+          "stored history event is unreadable: "
+              + abbreviate(json)
+              + " ("
+              + e.getOriginalMessage()
+              + ")",
+          e);
     }
+  }
+
+  private static String abbreviate(String json) {
+    return json.length() <= 200 ? json : json.substring(0, 200) + "…";
   }
 
   /** The event as a JSON tree, for readable history answers. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swirl.engine.FailureDetails;
 import io.swirl.engine.InstanceState;
 import io.swirl.engine.OrchestrationResolver;
+import io.swirl.engine.history.CorruptHistoryException;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.replay.OrchestrationRuntime;
 import io.swirl.engine.replay.StepOutcome;
@@ -201,17 +202,27 @@ public final class OrchestrationDispatcher implements Runnable {
       return StepCommits.drop(instance, item.lockToken(), consumed);
     }
     OrchestrationRuntime runtime = cache.get(instance.instanceId());
-    if (runtime == null || runtime.historySize() != instance.historySize()) {
-      runtime = rebuild(instance);
-    }
     StepOutcome outcome;
     try {
+      if (runtime == null || runtime.historySize() != instance.historySize()) {
+        runtime = rebuild(instance);
+      }
       outcome = runtime.step(now, messages);
     } catch (RuntimeException bug) {
-      LOG.log(Level.SEVERE, "stepping instance " + instance.instanceId() + " failed", bug);
+      if (!isFatal(bug)) {
+        throw bug; // a store failure: the batch is retried
+      }
+      // Replaying or stepping failed, or the history cannot be read: doing it again would fail
+      // again, so the instance fails rather than being retried forever.
+      LOG.log(Level.SEVERE, "instance " + instance.instanceId() + " cannot run", bug);
       cache.evict(instance.instanceId());
-      runtime = rebuild(instance);
-      outcome = runtime.failStep(now, FailureDetails.of("swirl.InternalError", bug.toString()));
+      runtime = new OrchestrationRuntime(instance.instanceId(), resolver, mapper);
+      outcome =
+          runtime.failStep(
+              now,
+              FailureDetails.of(
+                  "swirl.InternalError",
+                  "the engine could not run this instance: " + bug.getMessage()));
     }
     if (outcome.status().isTerminal() || outcome.continueAsNew() != null) {
       ended.add(instance.instanceId());
@@ -221,12 +232,29 @@ public final class OrchestrationDispatcher implements Runnable {
     return StepCommits.of(instance, item.lockToken(), consumed, outcome, runtime.started(), now);
   }
 
+  /** Failures of the orchestrator's state (not of the store) that repeating cannot fix. */
+  private static boolean isFatal(RuntimeException error) {
+    return !(error instanceof StoreCallFailed) || CorruptHistoryException.isCause(error);
+  }
+
+  /** Marks a failure of the store call that loads history, which a retry may fix. */
+  private static final class StoreCallFailed extends RuntimeException {
+    StoreCallFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   private OrchestrationRuntime rebuild(InstanceState instance) {
     cache.evict(instance.instanceId());
     OrchestrationRuntime runtime =
         new OrchestrationRuntime(instance.instanceId(), resolver, mapper);
     if (instance.historySize() > 0) {
-      List<HistoryEvent> history = store.loadHistory(instance.instanceId());
+      List<HistoryEvent> history;
+      try {
+        history = store.loadHistory(instance.instanceId());
+      } catch (RuntimeException e) {
+        throw new StoreCallFailed(e);
+      }
       runtime.replay(history);
       replayedEvents.addAndGet(history.size());
     }
