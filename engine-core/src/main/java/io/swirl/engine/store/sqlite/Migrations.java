@@ -17,7 +17,8 @@ import java.util.List;
 final class Migrations {
 
   /** The migration scripts; version N is element N-1. Append only, never edit. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__definitions.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__init.sql", "V2__definitions.sql", "V3__instance_inputs.sql");
 
   private Migrations() {}
 

@@ -20,7 +20,17 @@ final class Rows {
 
   /** The columns {@link #instance} reads, in order. */
   static final String INSTANCE_COLUMNS =
-      "id, name, version, definition_hash, status, input, output, failure, custom_status,"
+      "id, name, version, definition_hash, status,"
+          + " (SELECT p.input FROM instance_inputs p WHERE p.id = instances.id),"
+          + " output, failure, custom_status,"
+          + " created_at, updated_at, completed_at, parent_instance_id, history_size";
+
+  /**
+   * {@link #INSTANCE_COLUMNS} without the input (NULL in its place), for leases: the engine takes
+   * the input from the instance's {@code ExecutionStarted}, so a lease need not read it.
+   */
+  static final String LEASE_COLUMNS =
+      "id, name, version, definition_hash, status, NULL, output, failure, custom_status,"
           + " created_at, updated_at, completed_at, parent_instance_id, history_size";
 
   /** The columns {@link #activity} reads, in order. */

@@ -8,9 +8,15 @@ final class Sql {
   // ---- instances ---------------------------------------------------------------------------
 
   static final String INSERT_INSTANCE =
-      "INSERT OR IGNORE INTO instances (id, name, version, definition_hash, status, input,"
+      "INSERT OR IGNORE INTO instances (id, name, version, definition_hash, status,"
           + " created_at, updated_at, parent_instance_id, history_size)"
-          + " VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0)";
+          + " VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, 0)";
+
+  /** Sets an instance's input (at creation, and again on continue-as-new). */
+  static final String UPSERT_INPUT =
+      "INSERT OR REPLACE INTO instance_inputs (id, input) VALUES (?, ?)";
+
+  static final String DELETE_INPUT = "DELETE FROM instance_inputs WHERE id = ?";
 
   static final String SELECT_INSTANCE =
       "SELECT " + Rows.INSTANCE_COLUMNS + " FROM instances WHERE id = ?";
@@ -19,7 +25,7 @@ final class Sql {
 
   /** The step's row update; it matches only while the step's lease is held (fencing). */
   static final String UPDATE_INSTANCE_AFTER_STEP =
-      "UPDATE instances SET status = ?, input = COALESCE(?, input), output = ?, failure = ?,"
+      "UPDATE instances SET status = ?, output = ?, failure = ?,"
           + " custom_status = ?, updated_at = ?, completed_at = ?, history_size = ?,"
           + " lock_owner = NULL, lock_expires = NULL"
           + " WHERE id = ? AND lock_owner = ? AND lock_token = ?";
@@ -28,7 +34,7 @@ final class Sql {
   static final String LEASE_INSTANCE_RETURNING =
       "UPDATE instances SET lock_owner = ?, lock_expires = ?, lock_token = lock_token + 1"
           + " WHERE id = ? RETURNING "
-          + Rows.INSTANCE_COLUMNS
+          + Rows.LEASE_COLUMNS
           + ", lock_token";
 
   static final String RELEASE_INSTANCE =

@@ -243,6 +243,7 @@ public final class SqliteStore implements Store {
           for (String sql :
               List.of(
                   Sql.DELETE_INSTANCE,
+                  Sql.DELETE_INPUT,
                   Sql.DELETE_HISTORY,
                   Sql.DELETE_INBOX,
                   Sql.DELETE_ACTIVITIES)) {

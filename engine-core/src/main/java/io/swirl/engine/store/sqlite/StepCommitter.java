@@ -88,17 +88,22 @@ final class StepCommitter {
     InstanceUpdate update = step.update();
     PreparedStatement ps = db.prepare(Sql.UPDATE_INSTANCE_AFTER_STEP);
     ps.setString(1, update.status().name());
-    ps.setString(2, Rows.text(update.input()));
-    ps.setString(3, Rows.text(update.output()));
-    ps.setString(4, Rows.text(update.failure()));
-    ps.setString(5, Rows.text(update.customStatus()));
-    Rows.setMillis(ps, 6, update.updatedAt());
-    Rows.setMillis(ps, 7, update.completedAt());
-    ps.setInt(8, update.historySize());
-    ps.setString(9, step.instanceId());
-    ps.setString(10, owner);
-    ps.setLong(11, step.lockToken());
-    return ps.executeUpdate() > 0;
+    ps.setString(2, Rows.text(update.output()));
+    ps.setString(3, Rows.text(update.failure()));
+    ps.setString(4, Rows.text(update.customStatus()));
+    Rows.setMillis(ps, 5, update.updatedAt());
+    Rows.setMillis(ps, 6, update.completedAt());
+    ps.setInt(7, update.historySize());
+    ps.setString(8, step.instanceId());
+    ps.setString(9, owner);
+    ps.setLong(10, step.lockToken());
+    if (ps.executeUpdate() == 0) {
+      return false;
+    }
+    if (update.input() != null) {
+      Writes.setInput(db, step.instanceId(), update.input()); // continue-as-new
+    }
+    return true;
   }
 
   private static void addHistory(PreparedStatement history, StepCommit step) throws SQLException {

@@ -1,5 +1,6 @@
 package io.swirl.engine.store.sqlite;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swirl.engine.history.HistoryCodec;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.ActivityWorkItem;
@@ -27,19 +28,27 @@ final class Writes {
     insert.setString(2, started.name());
     insert.setString(3, started.version());
     insert.setString(4, started.definitionHash());
-    insert.setString(5, Rows.text(started.input()));
+    Rows.setMillis(insert, 5, instance.createdAt());
     Rows.setMillis(insert, 6, instance.createdAt());
-    Rows.setMillis(insert, 7, instance.createdAt());
-    insert.setString(8, started.parentInstanceId());
+    insert.setString(7, started.parentInstanceId());
     if (insert.executeUpdate() == 0) {
       return false;
     }
+    setInput(db, instance.instanceId(), started.input());
     PreparedStatement message = db.prepare(Sql.INSERT_MESSAGE);
     message.setString(1, instance.instanceId());
     Rows.setMillis(message, 2, instance.startAt());
     message.setString(3, HistoryCodec.encode(started));
     message.executeUpdate();
     return true;
+  }
+
+  /** Sets the instance's input; call inside a write transaction. */
+  static void setInput(SqliteConnection db, String instanceId, JsonNode input) throws SQLException {
+    PreparedStatement upsert = db.prepare(Sql.UPSERT_INPUT);
+    upsert.setString(1, instanceId);
+    upsert.setString(2, Rows.text(input));
+    upsert.executeUpdate();
   }
 
   /**
