@@ -45,6 +45,42 @@ class TimersAndRetriesTest {
   }
 
   @Test
+  void an_attempt_longer_than_limit_attempt_duration_times_out_and_is_retried() {
+    InstanceState s =
+        h.run(
+            doc(
+                """
+                do:
+                  - bounded:
+                      try:
+                        - slow:
+                            wait: PT30S
+                      catch:
+                        errors:
+                          with:
+                            status: 408
+                        as: failure
+                        retry:
+                          delay: { milliseconds: 10 }
+                          limit:
+                            attempt:
+                              count: 2
+                              duration: { milliseconds: 100 }
+                        do:
+                          - report:
+                              set:
+                                gaveUp: ${ $failure.status }
+                """),
+            null);
+    assertThat(s.status()).isEqualTo(RuntimeStatus.COMPLETED);
+    assertThat(s.output()).isEqualTo(json("gaveUp: 408"));
+    assertThat(h.engine.client().getHistory(s.instanceId()))
+        .filteredOn(r -> r.event() instanceof io.swirl.engine.history.HistoryEvent.TimerFired)
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(Duration.between(s.createdAt(), s.completedAt())).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void retry_reruns_the_try_block_with_backoff_until_it_succeeds() {
     InstanceState s =
         h.run(

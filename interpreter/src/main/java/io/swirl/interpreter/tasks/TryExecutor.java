@@ -9,6 +9,7 @@ import io.swirl.interpreter.expr.Variables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,14 +36,39 @@ final class TryExecutor {
 
   private Task<Outcome> attempt(
       TryTask task, JsonNode input, Variables v, Cancellation cancel, int retries, Instant first) {
-    return sequence
-        .run(task.tasks(), input, v, cancel)
-        .thenCompose(
-            outcome -> {
-              if (!(outcome instanceof Outcome.Faulted fault) || cancel.isCancelled()) {
-                return Tasks.done(Executors.fromList(outcome));
+    RetryPlan retry = task.handler() == null ? null : task.handler().retry();
+    Duration limit = retry == null ? null : retry.attemptDuration();
+    Cancellation inner = limit == null ? cancel : cancel.child();
+    Task<Outcome> work = sequence.run(task.tasks(), input, v, inner);
+    if (limit != null && !work.isDone()) {
+      work = limited(work, limit, inner, task.common().pointer());
+    }
+    return work.thenCompose(
+        outcome -> {
+          if (!(outcome instanceof Outcome.Faulted fault) || cancel.isCancelled()) {
+            return Tasks.done(Executors.fromList(outcome));
+          }
+          return caught(task, input, v, cancel, retries, first, fault.problem());
+        });
+  }
+
+  /**
+   * {@code limit.attempt.duration}: an attempt still running after {@code limit} is abandoned and
+   * fails with a timeout error, which the catch then matches (and may retry) like any other.
+   */
+  private Task<Outcome> limited(
+      Task<Outcome> work, Duration limit, Cancellation inner, String pointer) {
+    Task<Void> timer = run.ctx.createTimer(limit);
+    return run.ctx
+        .anyOf(List.of(work, timer))
+        .thenApply(
+            first -> {
+              if (first == timer && !work.isDone()) {
+                inner.cancel();
+                return Outcome.fault(
+                    Problem.timeout("the attempt timed out after " + limit).at(pointer));
               }
-              return caught(task, input, v, cancel, retries, first, fault.problem());
+              return Tasks.now(work);
             });
   }
 
