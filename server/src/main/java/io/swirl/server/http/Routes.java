@@ -7,18 +7,32 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Assembles the HTTP API: health (always open), the optional token check, the body limit, one
- * router per resource, and the one failure handler that answers every error as a problem.
+ * Assembles the HTTP API: request metrics, health, metrics and the OpenAPI document (always open),
+ * the optional token check, the body limit, one router per resource, and the one failure handler
+ * that answers every error as a problem.
  */
 final class Routes {
 
   private Routes() {}
 
-  static Router router(Api api, SwirlServer.Settings settings) {
+  /** Where the schemas module puts the OpenAPI document on the class path. */
+  static final String OPENAPI_RESOURCE = "io/swirl/schemas/openapi.yaml";
+
+  static Router router(Api api, SwirlServer.Settings settings, Metrics metrics) {
     Router router = Router.router(api.vertx());
+    router.route().handler(metrics::record);
     router.get("/health").handler(Routes::health);
+    router.get("/metrics").handler(metrics::scrape);
+    String openapi = openapi();
+    router
+        .get("/openapi.yaml")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openapi));
     if (settings.apiToken() != null && !settings.apiToken().isEmpty()) {
       BearerAuth auth = new BearerAuth(settings.apiToken());
       router.route("/api/*").handler(auth);
@@ -39,7 +53,19 @@ final class Routes {
     router.errorHandler(404, failures::handle);
     router.errorHandler(405, failures::handle);
     router.errorHandler(500, failures::handle);
+    metrics.learnRoutes(router);
     return router;
+  }
+
+  private static String openapi() {
+    try (InputStream in = Routes.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void health(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import io.swirl.server.http.definitions.DefinitionCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +52,17 @@ public final class SwirlServer implements AutoCloseable {
   private final HttpServer http;
   private final Engine engine;
   private final SlwfRuntime slwf;
+  private final Api api;
+  private final Metrics metrics;
 
-  private SwirlServer(Vertx vertx, HttpServer http, Engine engine, SlwfRuntime slwf) {
+  private SwirlServer(
+      Vertx vertx, HttpServer http, Engine engine, SlwfRuntime slwf, Api api, Metrics metrics) {
     this.vertx = vertx;
+    this.api = api;
     this.http = http;
     this.engine = engine;
     this.slwf = slwf;
+    this.metrics = metrics;
   }
 
   /**
@@ -66,6 +72,7 @@ public final class SwirlServer implements AutoCloseable {
   public static SwirlServer start(Settings settings) throws Exception {
     Engine engine = Engine.builder(Stores.open(settings.store())).build();
     Vertx vertx = null;
+    Metrics metrics = null;
     try {
       SlwfRuntime slwf = SlwfRuntime.builder().build().install(engine);
       DefinitionCatalog definitions =
@@ -75,11 +82,14 @@ public final class SwirlServer implements AutoCloseable {
       engine.start();
       vertx = Vertx.vertx();
       Api api = new Api(vertx, engine, slwf, definitions);
+      metrics = new Metrics(engine);
       HttpServer http =
           await(
               vertx
-                  .createHttpServer()
-                  .requestHandler(Routes.router(api, settings))
+                  // No h2c upgrade: the JDK's HttpClient asks for one by default and then stalls
+                  // on larger answers (seen with /openapi.yaml); HTTP/1.1 serves every client.
+                  .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                  .requestHandler(Routes.router(api, settings, metrics))
                   .listen(settings.port(), settings.host()));
       LOG.info(
           "Swirl listening on http://{}:{} with store {} ({} definitions loaded{})",
@@ -90,10 +100,13 @@ public final class SwirlServer implements AutoCloseable {
           settings.apiToken() == null || settings.apiToken().isEmpty()
               ? ""
               : ", bearer token required");
-      return new SwirlServer(vertx, http, engine, slwf);
+      return new SwirlServer(vertx, http, engine, slwf, api, metrics);
     } catch (Exception e) {
       if (vertx != null) {
         await(vertx.close());
+      }
+      if (metrics != null) {
+        metrics.close();
       }
       engine.close();
       throw e;
@@ -110,6 +123,11 @@ public final class SwirlServer implements AutoCloseable {
     return engine;
   }
 
+  /** What the route handlers share (for tests that build a router). */
+  Api api() {
+    return api;
+  }
+
   /** The DSL runtime installed on the engine. */
   public SlwfRuntime slwf() {
     return slwf;
@@ -120,6 +138,7 @@ public final class SwirlServer implements AutoCloseable {
   public void close() {
     try {
       await(vertx.close());
+      metrics.close();
       engine.close();
       LOG.info("Swirl stopped");
     } catch (Exception e) {
