@@ -1,14 +1,11 @@
 package io.swirl.engine.store.sqlite;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swirl.engine.FailureDetails;
 import io.swirl.engine.InstanceState;
 import io.swirl.engine.RuntimeStatus;
 import io.swirl.engine.store.ActivityWorkItem;
+import io.swirl.engine.store.StoredJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,11 +33,6 @@ final class Rows {
   /** The columns {@link #activity} reads, in order. */
   static final String ACTIVITY_COLUMNS =
       "id, instance_id, task_id, name, input, idempotency_key, delivery_count";
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private Rows() {}
 
@@ -73,42 +65,20 @@ final class Rows {
         rs.getInt(7));
   }
 
-  /** Null stays SQL NULL; a JSON {@code null} is stored as the text {@code null}. */
   static String text(JsonNode node) {
-    return node == null ? null : node.toString();
+    return StoredJson.text(node);
   }
 
   static JsonNode json(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON is unreadable: " + text, e);
-    }
+    return StoredJson.json(text);
   }
 
   static String text(FailureDetails failure) {
-    if (failure == null) {
-      return null;
-    }
-    try {
-      return MAPPER.writeValueAsString(failure);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode failure " + failure, e);
-    }
+    return StoredJson.text(failure);
   }
 
   static FailureDetails failure(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return MAPPER.readValue(text, FailureDetails.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored failure is unreadable: " + text, e);
-    }
+    return StoredJson.failure(text);
   }
 
   static Instant instant(ResultSet rs, int column) throws SQLException {
