@@ -4,11 +4,10 @@ import io.swirl.engine.InstanceState;
 import io.swirl.engine.RuntimeStatus;
 import io.swirl.engine.store.InstancePage;
 import io.swirl.engine.store.InstanceQuery;
+import io.swirl.engine.store.PageCursor;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -47,7 +46,7 @@ final class PgInstanceListing {
       where.add("created_at <= $" + args.size());
     }
     if (query.cursor() != null) {
-      Cursor cursor = Cursor.decode(query.cursor());
+      PageCursor cursor = PageCursor.decode(query.cursor());
       args.add(cursor.createdAt());
       args.add(cursor.id());
       where.add("(created_at, id) < ($" + (args.size() - 1) + ", $" + args.size() + ")");
@@ -62,32 +61,6 @@ final class PgInstanceListing {
     for (Row row : client.query("list instances", sql.toString(), Tuple.from(args.toArray()))) {
       items.add(PgRows.instance(row));
     }
-    if (items.size() <= query.pageSize()) {
-      return new InstancePage(items, null);
-    }
-    List<InstanceState> page = items.subList(0, query.pageSize());
-    InstanceState last = page.get(page.size() - 1);
-    return new InstancePage(
-        page, new Cursor(last.createdAt().toEpochMilli(), last.instanceId()).encode());
-  }
-
-  /** A position in the newest-first order. */
-  record Cursor(long createdAt, String id) {
-
-    String encode() {
-      byte[] bytes = (createdAt + ":" + id).getBytes(StandardCharsets.UTF_8);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static Cursor decode(String text) {
-      try {
-        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-        int colon = plain.indexOf(':');
-        return new Cursor(Long.parseLong(plain.substring(0, colon)), plain.substring(colon + 1));
-      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        throw new IllegalArgumentException(
-            "invalid page cursor '" + text + "'; pass the nextCursor of the previous page", e);
-      }
-    }
+    return PageCursor.page(items, query.pageSize());
   }
 }

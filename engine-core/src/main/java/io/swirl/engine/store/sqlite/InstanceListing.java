@@ -4,12 +4,11 @@ import io.swirl.engine.InstanceState;
 import io.swirl.engine.RuntimeStatus;
 import io.swirl.engine.store.InstancePage;
 import io.swirl.engine.store.InstanceQuery;
-import java.nio.charset.StandardCharsets;
+import io.swirl.engine.store.PageCursor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -49,7 +48,7 @@ final class InstanceListing {
       args.add(query.createdTo().toEpochMilli());
     }
     if (query.cursor() != null) {
-      Cursor cursor = Cursor.decode(query.cursor());
+      PageCursor cursor = PageCursor.decode(query.cursor());
       where.add("(created_at, id) < (?, ?)");
       args.add(cursor.createdAt());
       args.add(cursor.id());
@@ -71,32 +70,6 @@ final class InstanceListing {
         }
       }
     }
-    if (items.size() <= query.pageSize()) {
-      return new InstancePage(items, null);
-    }
-    List<InstanceState> page = items.subList(0, query.pageSize());
-    InstanceState last = page.get(page.size() - 1);
-    return new InstancePage(
-        page, new Cursor(last.createdAt().toEpochMilli(), last.instanceId()).encode());
-  }
-
-  /** A position in the newest-first order. */
-  record Cursor(long createdAt, String id) {
-
-    String encode() {
-      byte[] bytes = (createdAt + ":" + id).getBytes(StandardCharsets.UTF_8);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static Cursor decode(String text) {
-      try {
-        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-        int colon = plain.indexOf(':');
-        return new Cursor(Long.parseLong(plain.substring(0, colon)), plain.substring(colon + 1));
-      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        throw new IllegalArgumentException(
-            "invalid page cursor '" + text + "'; pass the nextCursor of the previous page", e);
-      }
-    }
+    return PageCursor.page(items, query.pageSize());
   }
 }
