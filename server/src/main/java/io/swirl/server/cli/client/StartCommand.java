@@ -2,6 +2,7 @@ package io.swirl.server.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,7 +52,7 @@ public final class StartCommand extends ClientCommand {
   @Override
   int run(ApiClient api, Output out) {
     String[] parts = workflow.split("/", -1);
-    if (parts.length < 2 || parts.length > 3 || java.util.Arrays.asList(parts).contains("")) {
+    if (parts.length < 2 || parts.length > 3 || Arrays.asList(parts).contains("")) {
       throw new ParameterException(
           spec.commandLine(),
           "'"
