@@ -192,6 +192,7 @@ public final class Engine implements AutoCloseable {
   public Stats stats() {
     return new Stats(
         orchestrationDispatcher.steps(),
+        orchestrationDispatcher.stepNanos(),
         orchestrationDispatcher.replayedEvents(),
         orchestrationDispatcher.cachedInstances(),
         activityDispatcher.inFlight());
@@ -200,10 +201,16 @@ public final class Engine implements AutoCloseable {
   /**
    * Engine counters.
    *
+   * @param stepNanos the sum over {@code steps} of the time from leasing the instance to the step
+   *     committed
    * @param replayedEvents stored events re-applied to rebuild orchestrator state
    */
   public record Stats(
-      long steps, long replayedEvents, int cachedInstances, int activitiesInFlight) {}
+      long steps,
+      long stepNanos,
+      long replayedEvents,
+      int cachedInstances,
+      int activitiesInFlight) {}
 
   /** Stops the loops, waits briefly for them, and closes the store. */
   @Override

@@ -46,6 +46,7 @@ public final class OrchestrationDispatcher implements Runnable {
   private final RuntimeCache cache;
   private final AtomicLong replayedEvents = new AtomicLong();
   private final AtomicLong steps = new AtomicLong();
+  private final AtomicLong stepNanos = new AtomicLong();
   private volatile boolean running = true;
   private final ExecutorService committer =
       Executors.newSingleThreadExecutor(
@@ -118,6 +119,7 @@ public final class OrchestrationDispatcher implements Runnable {
 
   /** Runs one batch; false when there was nothing to do. */
   boolean runOnce() {
+    long started = System.nanoTime();
     Clock clock = settings.clock();
     Instant now = clock.instant();
     List<ActivityResult> results = activities.drainResults(settings.activityBatch());
@@ -152,11 +154,15 @@ public final class OrchestrationDispatcher implements Runnable {
     // it cannot be in the next batch.
     awaitCommit();
     Instant leaseUntil = now.plus(settings.activityLease());
-    pendingCommit = CompletableFuture.runAsync(() -> commit(commits, leaseUntil), committer);
+    pendingCommit =
+        CompletableFuture.runAsync(() -> commit(commits, leaseUntil, started), committer);
     return true;
   }
 
-  private void commit(List<StepCommit> commits, Instant activityLeaseUntil) {
+  /**
+   * Commits a batch leased at {@code started} (nanoTime), which every step's latency counts from.
+   */
+  private void commit(List<StepCommit> commits, Instant activityLeaseUntil, long started) {
     CommitResult result;
     try {
       result = store.commitSteps(commits, settings.workerId(), activityLeaseUntil);
@@ -168,7 +174,9 @@ public final class OrchestrationDispatcher implements Runnable {
       return;
     }
     rejected.addAll(result.rejected());
-    steps.addAndGet(commits.size() - result.rejected().size());
+    int committed = commits.size() - result.rejected().size();
+    steps.addAndGet(committed);
+    stepNanos.addAndGet((System.nanoTime() - started) * committed);
     activities.dispatch(result.lockedActivities());
     for (StepCommit commit : commits) {
       watchers.changed(commit.instanceId(), commit.update().status());
@@ -289,6 +297,11 @@ public final class OrchestrationDispatcher implements Runnable {
   /** Steps committed since start. */
   public long steps() {
     return steps.get();
+  }
+
+  /** The sum over committed steps of the time from leasing the instance to the step committed. */
+  public long stepNanos() {
+    return stepNanos.get();
   }
 
   /** Instances whose orchestrator state is cached. */

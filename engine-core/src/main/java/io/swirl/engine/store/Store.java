@@ -82,6 +82,9 @@ public interface Store extends AutoCloseable {
     NOT_TERMINAL
   }
 
+  /** Instances by status and the work waiting at {@code now}; for metrics. */
+  StoreCounts counts(Instant now);
+
   // ---- definitions -----------------------------------------------------------------------
 
   /**

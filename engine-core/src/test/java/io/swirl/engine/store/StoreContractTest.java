@@ -854,6 +854,28 @@ public abstract class StoreContractTest {
         .isTrue();
   }
 
+  @Test
+  void counts_instances_by_status_and_the_work_waiting() {
+    scheduled("busy", 2);
+    started_("running");
+    started_("ended");
+    complete("ended");
+    store.createInstance(instance("pending", "flow", T0));
+    store.enqueue("running", event("later"), T0.plusSeconds(60));
+
+    StoreCounts counts = store.counts(T0);
+
+    assertThat(counts.instances())
+        .containsEntry(RuntimeStatus.PENDING, 1L)
+        .containsEntry(RuntimeStatus.RUNNING, 2L)
+        .containsEntry(RuntimeStatus.COMPLETED, 1L)
+        .containsEntry(RuntimeStatus.FAILED, 0L)
+        .hasSize(RuntimeStatus.values().length);
+    assertThat(counts.readyMessages()).isEqualTo(1); // pending's start; the later one is not due
+    assertThat(counts.queuedActivities()).isEqualTo(2);
+    assertThat(store.counts(T0.plusSeconds(60)).readyMessages()).isEqualTo(2);
+  }
+
   private List<String> ids(InstanceQuery query) {
     return store.listInstances(query).items().stream().map(InstanceState::instanceId).toList();
   }

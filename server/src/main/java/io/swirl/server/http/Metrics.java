@@ -2,6 +2,7 @@ package io.swirl.server.http;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,18 +12,26 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swirl.engine.Engine;
+import io.swirl.engine.RuntimeStatus;
+import io.swirl.engine.store.StoreCounts;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * The server's Prometheus metrics: engine counters read from {@link Engine#stats()} on each scrape
- * (in memory, no store access), HTTP request counts and latencies per route template, and a few JVM
- * meters. Each server has its own registry.
+ * (in memory), instance counts by status and the work waiting read from the store on each scrape
+ * (on a worker, never the event loop), events accepted, HTTP request counts and latencies per route
+ * template, and a few JVM meters. Each server has its own registry.
  */
 final class Metrics {
 
@@ -32,13 +41,50 @@ final class Metrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private volatile List<Template> templates = List.of();
+  private final Engine engine;
+  private final Map<RuntimeStatus, AtomicLong> instances = new EnumMap<>(RuntimeStatus.class);
+  private final AtomicLong readyMessages = new AtomicLong();
+  private final AtomicLong queuedActivities = new AtomicLong();
+  private final Counter eventsAccepted;
+  private final Counter eventDuplicates;
 
   private record Template(Pattern pattern, String route) {}
 
   Metrics(Engine engine) {
+    this.engine = engine;
     FunctionCounter.builder("swirl.steps", engine, e -> e.stats().steps())
         .description("orchestration steps the engine has run")
         .register(registry);
+    FunctionTimer.builder(
+            "swirl.step.latency",
+            engine,
+            e -> e.stats().steps(),
+            e -> e.stats().stepNanos(),
+            TimeUnit.NANOSECONDS)
+        .description("time from leasing an instance to its step committed")
+        .register(registry);
+    for (RuntimeStatus status : RuntimeStatus.values()) {
+      AtomicLong count = new AtomicLong();
+      instances.put(status, count);
+      Gauge.builder("swirl.instances", count, AtomicLong::get)
+          .description("instances in the store by engine status (as of the last scrape)")
+          .tag("status", status.name().toLowerCase(Locale.ROOT))
+          .register(registry);
+    }
+    Gauge.builder("swirl.inbox.ready", readyMessages, AtomicLong::get)
+        .description("inbox messages due for orchestrations (the orchestration queue depth)")
+        .register(registry);
+    Gauge.builder("swirl.activity.queue", queuedActivities, AtomicLong::get)
+        .description("activities queued or running (the activity queue depth)")
+        .register(registry);
+    eventsAccepted =
+        Counter.builder("swirl.events.received")
+            .description("CloudEvents accepted by POST /api/v1/events (duplicates included)")
+            .register(registry);
+    eventDuplicates =
+        Counter.builder("swirl.events.duplicates")
+            .description("accepted CloudEvents whose source and id had been accepted before")
+            .register(registry);
     FunctionCounter.builder("swirl.replayed.events", engine, e -> e.stats().replayedEvents())
         .description("stored history events re-applied to rebuild orchestrator state")
         .register(registry);
@@ -106,9 +152,33 @@ final class Metrics {
     return "unmatched";
   }
 
-  /** {@code GET /metrics}: the registry in the Prometheus text format. */
+  /** Counts accepted CloudEvents; {@code duplicate}: its key had been accepted before. */
+  void eventAccepted(boolean duplicate) {
+    eventsAccepted.increment();
+    if (duplicate) {
+      eventDuplicates.increment();
+    }
+  }
+
+  /**
+   * {@code GET /metrics}: reads the store's counts on a worker, then answers the registry in the
+   * Prometheus text format (with the previous counts if the store cannot answer).
+   */
   void scrape(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(registry.scrape(CONTENT_TYPE));
+    ctx.vertx()
+        .executeBlocking(() -> engine.store().counts(Instant.now()), false)
+        .onComplete(
+            counted -> {
+              if (counted.succeeded()) {
+                StoreCounts counts = counted.result();
+                counts.instances().forEach((status, n) -> instances.get(status).set(n));
+                readyMessages.set(counts.readyMessages());
+                queuedActivities.set(counts.queuedActivities());
+              }
+              ctx.response()
+                  .putHeader("Content-Type", CONTENT_TYPE)
+                  .end(registry.scrape(CONTENT_TYPE));
+            });
   }
 
   void close() {

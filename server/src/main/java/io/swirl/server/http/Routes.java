@@ -49,7 +49,7 @@ final class Routes {
     DefinitionRoutes.mount(router, api);
     InstanceRoutes.mount(router, api);
     DaprRoutes.mount(router, api);
-    EventRoutes.mount(router, api);
+    EventRoutes.mount(router, api, metrics::eventAccepted);
     FailureHandler failures = new FailureHandler(settings.maxBodyBytes());
     router.route().failureHandler(failures::handle);
     router.errorHandler(404, failures::handle);

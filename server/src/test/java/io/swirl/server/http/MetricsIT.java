@@ -49,4 +49,33 @@ class MetricsIT {
               "swirl_http_requests_total\\{[^}]*route=\"unmatched\"[^}]*status=\"404\"");
     }
   }
+
+  @Test
+  void scrape_shows_instances_by_status_queues_step_latency_and_events() throws Exception {
+    try (ApiClient api = ApiClient.start(dir)) {
+      api.register(ApiClient.HELLO);
+      api.register(ApiClient.WAITER);
+      api.awaitInstance(
+          api.start("/api/v1/workflows/test/hello/1.0.0", "{\"name\":\"ada\"}"),
+          "completed"::equals);
+      api.awaitInstance(api.start("/api/v1/workflows/test/waiter/1.0.0", "{}"), "waiting"::equals);
+      String event = "{\"specversion\":\"1.0\",\"id\":\"m-1\",\"source\":\"/t\",\"type\":\"x\"}";
+      api.post("/api/v1/events", "application/cloudevents+json", event);
+      api.post("/api/v1/events", "application/cloudevents+json", event);
+
+      String body = api.get("/metrics").body();
+
+      assertThat(body)
+          .containsPattern("(?m)^swirl_instances\\{status=\"completed\"\\} 1\\.0$")
+          .containsPattern("(?m)^swirl_instances\\{status=\"running\"\\} 1\\.0$")
+          .containsPattern("(?m)^swirl_instances\\{status=\"failed\"\\} 0\\.0$")
+          .containsPattern("(?m)^swirl_inbox_ready \\S+$")
+          .containsPattern("(?m)^swirl_activity_queue \\S+$")
+          .containsPattern("(?m)^swirl_events_received_total 2\\.0$")
+          .containsPattern("(?m)^swirl_events_duplicates_total 1\\.0$")
+          .containsPattern("(?m)^swirl_step_latency_seconds_count [1-9]")
+          .containsPattern("(?m)^swirl_step_latency_seconds_sum \\S+$")
+          .doesNotContainPattern("(?m)^swirl_step_latency_seconds_sum 0\\.0$");
+    }
+  }
 }

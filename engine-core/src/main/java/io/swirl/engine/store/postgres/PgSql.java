@@ -43,6 +43,13 @@ final class PgSql {
 
   static final String FORGET_EVENTS = "DELETE FROM events WHERE received_at < $1";
 
+  static final String COUNT_INSTANCES = "SELECT status, COUNT(*) FROM instances GROUP BY status";
+
+  /** Inbox messages visible at $1, and queued activities. */
+  static final String COUNT_WORK =
+      "SELECT (SELECT COUNT(*) FROM inbox WHERE visible_at <= $1),"
+          + " (SELECT COUNT(*) FROM activity_queue)";
+
   static final String SELECT_INSTANCE =
       "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = $1";
 

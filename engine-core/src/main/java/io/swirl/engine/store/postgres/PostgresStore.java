@@ -17,6 +17,7 @@ import io.swirl.engine.store.OrchestrationWorkItem;
 import io.swirl.engine.store.PublishedEvent;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.Store;
+import io.swirl.engine.store.StoreCounts;
 import io.swirl.engine.store.StoreUrl;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -220,6 +221,20 @@ public final class PostgresStore implements Store {
     return client
         .query("forget events", PgSql.FORGET_EVENTS, Tuple.of(receivedBefore.toEpochMilli()))
         .rowCount();
+  }
+
+  @Override
+  public StoreCounts counts(Instant now) {
+    java.util.Map<RuntimeStatus, Long> instances = new java.util.EnumMap<>(RuntimeStatus.class);
+    for (Row row : client.query("count instances", PgSql.COUNT_INSTANCES, Tuple.tuple())) {
+      instances.put(RuntimeStatus.valueOf(row.getString(0)), row.getLong(1));
+    }
+    Row work =
+        client
+            .query("count work", PgSql.COUNT_WORK, Tuple.of(now.toEpochMilli()))
+            .iterator()
+            .next();
+    return new StoreCounts(instances, work.getLong(0), work.getLong(1));
   }
 
   @Override

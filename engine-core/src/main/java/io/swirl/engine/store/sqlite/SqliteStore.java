@@ -17,6 +17,7 @@ import io.swirl.engine.store.OrchestrationWorkItem;
 import io.swirl.engine.store.PublishedEvent;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.Store;
+import io.swirl.engine.store.StoreCounts;
 import io.swirl.engine.store.StoreUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -234,6 +235,37 @@ public final class SqliteStore implements Store {
   @Override
   public int forgetEvents(Instant receivedBefore) {
     return db.write("forget events", () -> Events.forget(db, receivedBefore));
+  }
+
+  @Override
+  public StoreCounts counts(Instant now) {
+    return reader.read(
+        "count",
+        () -> {
+          java.util.Map<RuntimeStatus, Long> instances =
+              new java.util.EnumMap<>(RuntimeStatus.class);
+          try (ResultSet rs =
+              reader
+                  .prepare("SELECT status, COUNT(*) FROM instances GROUP BY status")
+                  .executeQuery()) {
+            while (rs.next()) {
+              instances.put(RuntimeStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+          }
+          PreparedStatement ready =
+              reader.prepare("SELECT COUNT(*) FROM inbox WHERE visible_at <= ?");
+          Rows.setMillis(ready, 1, now);
+          long messages;
+          try (ResultSet rs = ready.executeQuery()) {
+            messages = rs.next() ? rs.getLong(1) : 0;
+          }
+          long activities;
+          try (ResultSet rs =
+              reader.prepare("SELECT COUNT(*) FROM activity_queue").executeQuery()) {
+            activities = rs.next() ? rs.getLong(1) : 0;
+          }
+          return new StoreCounts(instances, messages, activities);
+        });
   }
 
   @Override

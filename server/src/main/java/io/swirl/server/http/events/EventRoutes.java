@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code POST /api/v1/events}: accepts CloudEvents (structured, binary or batch), stores each with
@@ -19,14 +20,19 @@ import java.util.List;
 public final class EventRoutes {
 
   private final Api api;
+  private final Consumer<Boolean> accepted;
   private final EventRouter router = new EventRouter();
 
-  private EventRoutes(Api api) {
+  private EventRoutes(Api api, Consumer<Boolean> accepted) {
     this.api = api;
+    this.accepted = accepted;
   }
 
-  public static void mount(Router router, Api api) {
-    router.post("/api/v1/events").handler(new EventRoutes(api)::accept);
+  /**
+   * @param accepted told of each accepted event: whether it was a duplicate
+   */
+  public static void mount(Router router, Api api, Consumer<Boolean> accepted) {
+    router.post("/api/v1/events").handler(new EventRoutes(api, accepted)::accept);
   }
 
   private void accept(RoutingContext ctx) {
@@ -39,7 +45,9 @@ public final class EventRoutes {
           var plans = api.definitions().plans();
           JsonArray answers = new JsonArray();
           for (JsonNode event : events) {
-            answers.add(answer(event, router.publish(api.client(), plans, event)));
+            PublishedEvent.Result result = router.publish(api.client(), plans, event);
+            accepted.accept(result.duplicate());
+            answers.add(answer(event, result));
           }
           return batch ? new JsonObject().put("events", answers) : answers.getJsonObject(0);
         });
