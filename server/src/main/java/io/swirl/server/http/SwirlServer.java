@@ -4,6 +4,7 @@ import io.swirl.engine.Engine;
 import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.Stores;
 import io.swirl.interpreter.SlwfRuntime;
+import io.swirl.interpreter.schedule.Schedules;
 import io.swirl.server.http.definitions.DefinitionCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -75,8 +76,9 @@ public final class SwirlServer implements AutoCloseable {
     Metrics metrics = null;
     try {
       SlwfRuntime slwf = SlwfRuntime.builder().build().install(engine);
+      Schedules.install(engine);
       DefinitionCatalog definitions =
-          new DefinitionCatalog(engine.store(), slwf, Clock.systemUTC());
+          new DefinitionCatalog(engine.store(), slwf, Clock.systemUTC(), engine.client());
       engine.addResolver(definitions);
       int loaded = definitions.loadAll();
       engine.start();

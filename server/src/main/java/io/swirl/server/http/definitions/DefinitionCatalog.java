@@ -4,11 +4,13 @@ import io.swirl.dsl.CompileResult;
 import io.swirl.dsl.Diagnostic;
 import io.swirl.dsl.WorkflowCompiler;
 import io.swirl.dsl.plan.WorkflowPlan;
+import io.swirl.engine.EngineClient;
 import io.swirl.engine.Orchestration;
 import io.swirl.engine.OrchestrationResolver;
 import io.swirl.engine.store.DefinitionRecord;
 import io.swirl.engine.store.Store;
 import io.swirl.interpreter.SlwfRuntime;
+import io.swirl.interpreter.schedule.Schedules;
 import io.swirl.server.http.ApiException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code latest} is the most recently <em>registered</em> version of a namespace and name, the
  * same rule the interpreter applies to {@code run: workflow} with {@code version: latest}.
  *
+ * <p>A definition with a timed {@code schedule} has its schedule instance ensured when it is
+ * registered and at start, and cancelled when it is deleted (see {@link Schedules}).
+ *
  * <p>Also an {@link OrchestrationResolver} of last resort: an instance pinned to a hash this
  * process has not compiled (registered by another process after this one started) is compiled from
  * the store on first use. Every method blocks (store calls): call it on a worker.
@@ -46,13 +51,15 @@ public final class DefinitionCatalog implements OrchestrationResolver {
   private final Store store;
   private final SlwfRuntime slwf;
   private final Clock clock;
+  private final EngineClient client;
   private final WorkflowCompiler compiler = new WorkflowCompiler();
   private final Set<String> runnable = ConcurrentHashMap.newKeySet();
 
-  public DefinitionCatalog(Store store, SlwfRuntime slwf, Clock clock) {
+  public DefinitionCatalog(Store store, SlwfRuntime slwf, Clock clock, EngineClient client) {
     this.store = store;
     this.slwf = slwf;
     this.clock = clock;
+    this.client = client;
   }
 
   /** What registering gave: the record and whether it is new ({@code false}: identical). */
@@ -70,12 +77,24 @@ public final class DefinitionCatalog implements OrchestrationResolver {
     }
     int loaded = 0;
     for (DefinitionRecord definition : stored) {
+      WorkflowPlan plan;
       try {
-        ensureRunnable(definition);
+        plan = makeRunnable(definition);
         loaded++;
       } catch (RuntimeException e) {
         LOG.warn(
             "stored definition {}/{} {} cannot run: {}",
+            definition.namespace(),
+            definition.name(),
+            definition.version(),
+            e.getMessage());
+        continue;
+      }
+      try {
+        Schedules.ensure(client, plan);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "the schedule of {}/{} {} is not running: {}",
             definition.namespace(),
             definition.name(),
             definition.version(),
@@ -115,6 +134,22 @@ public final class DefinitionCatalog implements OrchestrationResolver {
           "Swirl cannot run this definition yet: " + plan.unsupported(),
           new JsonObject().put("errors", unsupported(plan.unsupported(), compiled)));
     }
+    try {
+      Schedules.check(plan);
+    } catch (IllegalArgumentException e) {
+      JsonObject error =
+          new JsonObject()
+              .put("message", e.getMessage())
+              .put("line", 0)
+              .put("column", 0)
+              .put("pointer", "/schedule")
+              .put("code", "bad-schedule");
+      throw new ApiException(
+          422,
+          "Unprocessable Content",
+          "the definition is invalid: " + e.getMessage(),
+          new JsonObject().put("errors", new JsonArray().add(error)));
+    }
     DefinitionRecord record =
         new DefinitionRecord(
             plan.namespace(),
@@ -138,6 +173,7 @@ public final class DefinitionCatalog implements OrchestrationResolver {
     }
     slwf.register(plan);
     runnable.add(plan.definitionHash());
+    Schedules.ensure(client, plan);
     DefinitionRecord stored =
         store.getDefinition(plan.namespace(), plan.name(), plan.version()).orElse(record);
     return new Registration(
@@ -178,9 +214,17 @@ public final class DefinitionCatalog implements OrchestrationResolver {
     return Optional.ofNullable(latest);
   }
 
-  /** Deletes a definition unless instances of it have not ended. */
+  /**
+   * Deletes a definition unless instances of it have not ended, then cancels its schedule. The
+   * schedule instance never counts as an instance of the definition; the runs it started do.
+   */
   public Store.DeleteResult delete(String namespace, String name, String version) {
-    return store.deleteDefinition(namespace, name, version);
+    Optional<DefinitionRecord> existing = store.getDefinition(namespace, name, version);
+    Store.DeleteResult result = store.deleteDefinition(namespace, name, version);
+    if (result == Store.DeleteResult.DELETED && existing.isPresent()) {
+      Schedules.cancel(client, namespace, name, version, existing.get().definitionHash());
+    }
+    return result;
   }
 
   /** Compiles and registers a stored definition with the runtime unless done already. */
@@ -188,6 +232,10 @@ public final class DefinitionCatalog implements OrchestrationResolver {
     if (runnable.contains(definition.definitionHash())) {
       return;
     }
+    makeRunnable(definition);
+  }
+
+  private WorkflowPlan makeRunnable(DefinitionRecord definition) {
     CompileResult compiled = compiler.compile(FILE, definition.source());
     WorkflowPlan plan =
         compiled
@@ -199,6 +247,7 @@ public final class DefinitionCatalog implements OrchestrationResolver {
                             + compiled.validation().errors().get(0).format()));
     slwf.register(plan);
     runnable.add(definition.definitionHash());
+    return plan;
   }
 
   @Override
