@@ -142,7 +142,7 @@ class SchedulesIT {
   private static String schedule(ApiClient api) {
     List<JsonNode> schedules = awaitItems(api, "name=swirl.schedule", n -> n >= 1);
     assertThat(schedules).hasSize(1);
-    assertThat(schedules.get(0).path("status").asText()).isIn("running", "waiting");
+    assertThat(schedules.get(0).path("status").asText()).isIn("pending", "running", "waiting");
     return schedules.get(0).path("id").asText();
   }
 
