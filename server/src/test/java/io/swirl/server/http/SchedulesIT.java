@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchedulesIT {
 
-  private static final String TICKER =
+  static final String TICKER =
       """
       document: { dsl: '1.0.0', namespace: test, name: ticker, version: '1.0.0' }
       schedule:
@@ -146,7 +146,7 @@ class SchedulesIT {
     return schedules.get(0).path("id").asText();
   }
 
-  private static List<JsonNode> items(ApiClient api, String query) {
+  static List<JsonNode> items(ApiClient api, String query) {
     HttpResponse<String> response = api.get("/api/v1/instances?limit=1000&" + query);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     List<JsonNode> items = new ArrayList<>();
@@ -154,7 +154,7 @@ class SchedulesIT {
     return items;
   }
 
-  private static List<JsonNode> awaitItems(ApiClient api, String query, Predicate<Integer> done) {
+  static List<JsonNode> awaitItems(ApiClient api, String query, Predicate<Integer> done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     List<JsonNode> items = items(api, query);
     while (!done.test(items.size())) {
