@@ -6,6 +6,7 @@ import io.swirl.engine.store.Stores;
 import io.swirl.interpreter.EventSink;
 import io.swirl.interpreter.HttpEventSink;
 import io.swirl.interpreter.SlwfRuntime;
+import io.swirl.interpreter.schedule.Schedules;
 import io.swirl.server.http.definitions.DefinitionCatalog;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -113,8 +114,9 @@ public final class SwirlServer implements AutoCloseable {
               .events(eventSink(settings))
               .build()
               .install(engine);
+      Schedules.install(engine);
       DefinitionCatalog definitions =
-          new DefinitionCatalog(engine.store(), slwf, Clock.systemUTC());
+          new DefinitionCatalog(engine.store(), slwf, Clock.systemUTC(), engine.client());
       engine.addResolver(definitions);
       int loaded = definitions.loadAll();
       engine.start();

@@ -4,11 +4,13 @@ import io.swirl.dsl.CompileResult;
 import io.swirl.dsl.Diagnostic;
 import io.swirl.dsl.WorkflowCompiler;
 import io.swirl.dsl.plan.WorkflowPlan;
+import io.swirl.engine.EngineClient;
 import io.swirl.engine.Orchestration;
 import io.swirl.engine.OrchestrationResolver;
 import io.swirl.engine.store.DefinitionRecord;
 import io.swirl.engine.store.Store;
 import io.swirl.interpreter.SlwfRuntime;
+import io.swirl.interpreter.schedule.Schedules;
 import io.swirl.server.http.ApiException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code latest} is the most recently <em>registered</em> version of a namespace and name, the
  * same rule the interpreter applies to {@code run: workflow} with {@code version: latest}.
  *
+ * <p>A definition with a timed {@code schedule} has its schedule instance ensured when it is
+ * registered and at start, and cancelled when it is deleted (see {@link Schedules}).
+ *
  * <p>Also an {@link OrchestrationResolver} of last resort: an instance pinned to a hash this
  * process has not compiled (registered by another process after this one started) is compiled from
  * the store on first use. Every method blocks (store calls): call it on a worker.
@@ -45,29 +50,48 @@ public final class DefinitionCatalog implements OrchestrationResolver {
   private final Store store;
   private final SlwfRuntime slwf;
   private final Clock clock;
+  private final EngineClient client;
   private final WorkflowCompiler compiler = new WorkflowCompiler();
 
   /** The plans this process made runnable, by definition hash. */
   private final Map<String, WorkflowPlan> runnable = new ConcurrentHashMap<>();
 
-  public DefinitionCatalog(Store store, SlwfRuntime slwf, Clock clock) {
+  public DefinitionCatalog(Store store, SlwfRuntime slwf, Clock clock, EngineClient client) {
     this.store = store;
     this.slwf = slwf;
     this.clock = clock;
+    this.client = client;
   }
 
   /** What registering gave: the record and whether it is new ({@code false}: identical). */
   public record Registration(
       DefinitionRecord definition, boolean created, List<Diagnostic> warnings) {}
 
-  /** Makes every stored definition runnable; called once at start. Returns how many. */
+  /**
+   * Makes every stored definition runnable and its schedule run; called once at start. Returns how
+   * many definitions can run.
+   */
   public int loadAll() {
+    List<WorkflowPlan> plans;
     try {
-      return plans().size();
+      plans = plans();
     } catch (UnsupportedOperationException e) {
       LOG.warn("definitions are not available: {}", e.getMessage());
       return 0;
     }
+    for (WorkflowPlan plan : plans) {
+      try {
+        Schedules.ensure(client, plan);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "the schedule of {}/{} {} is not running: {}",
+            plan.namespace(),
+            plan.name(),
+            plan.version(),
+            e.getMessage());
+      }
+    }
+    return plans.size();
   }
 
   /**
@@ -100,6 +124,22 @@ public final class DefinitionCatalog implements OrchestrationResolver {
           "Swirl cannot run this definition yet: " + plan.unsupported(),
           new JsonObject().put("errors", unsupported(plan.unsupported(), compiled)));
     }
+    try {
+      Schedules.check(plan);
+    } catch (IllegalArgumentException e) {
+      JsonObject error =
+          new JsonObject()
+              .put("message", e.getMessage())
+              .put("line", 0)
+              .put("column", 0)
+              .put("pointer", "/schedule")
+              .put("code", "bad-schedule");
+      throw new ApiException(
+          422,
+          "Unprocessable Content",
+          "the definition is invalid: " + e.getMessage(),
+          new JsonObject().put("errors", new JsonArray().add(error)));
+    }
     DefinitionRecord record =
         new DefinitionRecord(
             plan.namespace(),
@@ -122,6 +162,7 @@ public final class DefinitionCatalog implements OrchestrationResolver {
               + " document.version");
     }
     runnable.put(plan.definitionHash(), slwf.register(plan));
+    Schedules.ensure(client, plan);
     DefinitionRecord stored =
         store.getDefinition(plan.namespace(), plan.name(), plan.version()).orElse(record);
     return new Registration(
@@ -162,9 +203,17 @@ public final class DefinitionCatalog implements OrchestrationResolver {
     return Optional.ofNullable(latest);
   }
 
-  /** Deletes a definition unless instances of it have not ended. */
+  /**
+   * Deletes a definition unless instances of it have not ended, then cancels its schedule. The
+   * schedule instance never counts as an instance of the definition; the runs it started do.
+   */
   public Store.DeleteResult delete(String namespace, String name, String version) {
-    return store.deleteDefinition(namespace, name, version);
+    Optional<DefinitionRecord> existing = store.getDefinition(namespace, name, version);
+    Store.DeleteResult result = store.deleteDefinition(namespace, name, version);
+    if (result == Store.DeleteResult.DELETED && existing.isPresent()) {
+      Schedules.cancel(client, namespace, name, version, existing.get().definitionHash());
+    }
+    return result;
   }
 
   /** Compiles and registers a stored definition with the runtime unless done already. */
