@@ -50,8 +50,7 @@ public final class EventPump {
   /** Starts offering events to {@code listener}, kept ones (still within retention) first. */
   void subscribe(Listener listener) {
     listeners.add(listener);
-    Instant oldest = ctx.currentInstant().minus(retention);
-    kept.removeIf(k -> k.receivedAt().isBefore(oldest));
+    forgetExpired();
     for (Iterator<Kept> it = kept.iterator(); it.hasNext() && listeners.contains(listener); ) {
       if (listener.offer(it.next().event())) {
         it.remove();
@@ -85,6 +84,13 @@ public final class EventPump {
         return;
       }
     }
+    forgetExpired();
     kept.add(new Kept(event, ctx.currentInstant()));
+  }
+
+  /** Drops kept events received longer ago than the retention. */
+  private void forgetExpired() {
+    Instant oldest = ctx.currentInstant().minus(retention);
+    kept.removeIf(k -> k.receivedAt().isBefore(oldest));
   }
 }
