@@ -68,11 +68,12 @@ class HumanApprovalIT extends ScenarioBase {
 
     assertThat(swirl.awaitOutput(second))
         .isEqualTo(json("{expenseId: 'EXP-3', status: 'rejected', by: 'grace'}"));
+    // The other expense may see the event (the router delivers by type), but does not take it.
     assertThat(swirl.instance(first).path("status").asText()).isEqualTo("waiting");
-    assertThat(swirl.history(first).deliveredEvents()).isEmpty();
 
     decide("EXP-2", true);
-    assertThat(swirl.awaitOutput(first).path("status").asText()).isEqualTo("approved");
+    assertThat(swirl.awaitOutput(first))
+        .isEqualTo(json("{expenseId: 'EXP-2', status: 'approved', by: 'grace'}"));
   }
 
   @Test

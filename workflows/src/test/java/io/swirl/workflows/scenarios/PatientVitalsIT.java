@@ -88,8 +88,9 @@ class PatientVitalsIT extends ScenarioBase {
 
     assertThat(swirl.awaitOutput(second))
         .isEqualTo(json("{patientId: 'P-3', actions: ['tylenol']}"));
+    // P-2 may see P-3's events (the router delivers by type), but does not act on them.
     assertThat(swirl.instance(first).path("status").asText()).isEqualTo("waiting");
-    assertThat(swirl.history(first).deliveredEvents()).isEmpty();
+    assertThat(stub.calls()).hasSize(1);
 
     swirl.publish("org.monitor.discharged", json("{patientId: 'P-2'}"));
     assertThat(swirl.awaitOutput(first)).isEqualTo(json("{patientId: 'P-2', actions: []}"));
