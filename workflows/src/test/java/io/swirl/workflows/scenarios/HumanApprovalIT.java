@@ -21,20 +21,24 @@ class HumanApprovalIT extends ScenarioBase {
     workflow = swirl.deploy("05-human-approval");
   }
 
+  /** Starts an expense and waits until it waits for the decision. */
   private String request(String expenseId, String timeout) {
-    String id =
-        swirl.start(
-            workflow,
-            input(
-                "{expenseId: '"
-                    + expenseId
-                    + "', amount: 1200, approver: 'grace', timeout: '"
-                    + timeout
-                    + "'}",
-                "approvals",
-                "escalations"));
+    String id = submit(expenseId, timeout);
     swirl.awaitStatus(id, "waiting"::equals);
     return id;
+  }
+
+  private String submit(String expenseId, String timeout) {
+    return swirl.start(
+        workflow,
+        input(
+            "{expenseId: '"
+                + expenseId
+                + "', amount: 1200, approver: 'grace', timeout: '"
+                + timeout
+                + "'}",
+            "approvals",
+            "escalations"));
   }
 
   private void decide(String expenseId, boolean approved) {
@@ -78,7 +82,7 @@ class HumanApprovalIT extends ScenarioBase {
 
   @Test
   void no_decision_in_time_escalates() {
-    String id = request("EXP-4", "PT1S");
+    String id = submit("EXP-4", "PT1S");
 
     assertThat(swirl.awaitOutput(id))
         .isEqualTo(json("{expenseId: 'EXP-4', status: 'escalated', escalation: 'ESC-1'}"));

@@ -31,12 +31,16 @@ class PhoneVerificationIT extends ScenarioBase {
     workflow = swirl.deploy("08-phone-verification");
   }
 
+  /** Starts a verification and waits until it waits for the first response. */
   private String verify(String phone, String expiry) {
-    String id =
-        swirl.start(
-            workflow, input("{phone: '" + phone + "', expiry: '" + expiry + "'}", "verification"));
+    String id = submit(phone, expiry);
     swirl.awaitStatus(id, "waiting"::equals);
     return id;
+  }
+
+  private String submit(String phone, String expiry) {
+    return swirl.start(
+        workflow, input("{phone: '" + phone + "', expiry: '" + expiry + "'}", "verification"));
   }
 
   private int checks() {
@@ -88,7 +92,7 @@ class PhoneVerificationIT extends ScenarioBase {
 
   @Test
   void the_challenge_expires_when_no_right_code_comes_in_time() {
-    String id = verify("+15550003", "PT1S");
+    String id = submit("+15550003", "PT1S");
 
     assertThat(swirl.awaitOutput(id))
         .isEqualTo(

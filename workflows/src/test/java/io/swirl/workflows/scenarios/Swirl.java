@@ -117,11 +117,20 @@ final class Swirl implements AutoCloseable {
 
   /** Long-polls with {@code ?wait=} until the instance has ended; fails past the deadline. */
   JsonNode awaitEnd(String id) {
-    return awaitStatus(id, Swirl::ended);
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    JsonNode view = instance(id);
+    while (!ended(view.path("status").asText())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("instance " + id + " did not end: " + view);
+      }
+      view = json(get("/api/v1/instances/" + id + "?wait=5"));
+    }
+    return view;
   }
 
   /**
-   * Long-polls (one second at a time) until the status satisfies {@code wanted}, with a deadline.
+   * Polls with plain GETs until the status satisfies {@code wanted} (a long poll would sleep
+   * through a passing status such as {@code waiting}); fails past the deadline or if it ends.
    */
   JsonNode awaitStatus(String id, Predicate<String> wanted) {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -133,9 +142,19 @@ final class Swirl implements AutoCloseable {
       if (ended(view.path("status").asText())) {
         throw new AssertionError("instance " + id + " ended before the expected status: " + view);
       }
-      view = json(get("/api/v1/instances/" + id + "?wait=1"));
+      pause();
+      view = instance(id);
     }
     return view;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** The output of an instance that must complete. */
