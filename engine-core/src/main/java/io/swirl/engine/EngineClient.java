@@ -10,6 +10,7 @@ import io.swirl.engine.store.HistoryRecord;
 import io.swirl.engine.store.InstancePage;
 import io.swirl.engine.store.InstanceQuery;
 import io.swirl.engine.store.NewInstance;
+import io.swirl.engine.store.PublishedEvent;
 import io.swirl.engine.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +106,28 @@ public final class EngineClient {
               wakeUp.raise();
               return instance.instanceId();
             });
+  }
+
+  /**
+   * The instance a start would create, for {@link #publishEvent} to create with its event: the id
+   * is checked (or generated) and the orchestration resolved now.
+   *
+   * @throws IllegalArgumentException for an invalid id or an unknown orchestration
+   */
+  public NewInstance prepareStart(String name, Object input, StartOptions options) {
+    return newInstance(name, input, options);
+  }
+
+  /**
+   * Records an accepted event, delivers it and creates the instances it starts, in one transaction;
+   * a duplicate key writes nothing. See {@link PublishedEvent}.
+   */
+  public PublishedEvent.Result publishEvent(PublishedEvent event) {
+    PublishedEvent.Result result = store.publishEvent(event, clock.instant());
+    if (result.delivered() > 0 || !result.started().isEmpty()) {
+      wakeUp.raise();
+    }
+    return result;
   }
 
   private NewInstance newInstance(String name, Object input, StartOptions options) {

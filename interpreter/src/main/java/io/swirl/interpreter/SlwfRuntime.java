@@ -22,6 +22,7 @@ import io.swirl.interpreter.tasks.WorkflowOrchestration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ public final class SlwfRuntime implements OrchestrationResolver {
    */
   public static final String EVENT_CHANNEL = io.swirl.interpreter.tasks.EventPump.CHANNEL;
 
+  /** How long received events wait for a {@code listen}, unless configured. */
+  public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofHours(1);
+
   /** The runtime's name in {@code $runtime}. */
   public static final String NAME = "swirl";
 
@@ -69,7 +73,8 @@ public final class SlwfRuntime implements OrchestrationResolver {
             config.lifecycle,
             config.allowRun,
             runtime,
-            SlwfRuntime::orchestrationName);
+            SlwfRuntime::orchestrationName,
+            config.eventRetention);
   }
 
   public static Builder builder() {
@@ -140,6 +145,11 @@ public final class SlwfRuntime implements OrchestrationResolver {
     return null;
   }
 
+  /** How long received events wait for a {@code listen}. */
+  public Duration eventRetention() {
+    return config.eventRetention;
+  }
+
   /** Starts an instance of a registered plan, pinned to its hash; returns the instance id. */
   public String start(EngineClient client, WorkflowPlan plan, JsonNode input, String instanceId) {
     register(plan);
@@ -192,6 +202,7 @@ public final class SlwfRuntime implements OrchestrationResolver {
     private Set<String> allowRun = Set.of();
     private Map<String, URI> hostOverrides = Map.of();
     private String version = "0.1.0";
+    private Duration eventRetention = DEFAULT_EVENT_RETENTION;
     private ObjectNode metadata = JsonNodeFactory.instance.objectNode();
 
     public Builder secrets(SecretsProvider value) {
@@ -220,6 +231,18 @@ public final class SlwfRuntime implements OrchestrationResolver {
     /** Hosts whose HTTP calls go elsewhere (scheme, host and port replaced). */
     public Builder hostOverrides(Map<String, URI> value) {
       hostOverrides = Map.copyOf(value);
+      return this;
+    }
+
+    /**
+     * How long an event an instance received stays available to a {@code listen} that starts after
+     * it arrived (default one hour).
+     */
+    public Builder eventRetention(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("the event retention cannot be negative: " + value);
+      }
+      eventRetention = value;
       return this;
     }
 

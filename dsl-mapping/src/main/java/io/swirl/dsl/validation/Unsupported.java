@@ -21,7 +21,11 @@ public final class Unsupported {
 
   /** Top-level features Swirl does not implement yet, by JSON pointer. */
   public static final Map<String, String> FEATURES =
-      Map.of("/use/extensions", "extensions (use.extensions)");
+      Map.of(
+          "/use/extensions",
+          "extensions (use.extensions)",
+          "/schedule/on/all",
+          "starts on a combination of events (schedule.on.all)");
 
   /** Said of a function called by URI or from a catalog: Swirl fetches no definitions yet. */
   public static final String EXTERNAL_FUNCTION =

@@ -33,6 +33,22 @@ class EventsAndRunsTest {
   }
 
   @Test
+  void listening_to_any_event_at_all_subscribes_to_everything() {
+    WorkflowPlan plan = Plans.example("listen-to-any.yaml");
+    ListenTask listen = (ListenTask) plan.root().get(0);
+
+    assertThat(listen.to().filters()).isEmpty();
+    assertThat(plan.subscriptions())
+        .singleElement()
+        .satisfies(
+            all -> {
+              assertThat(all.pointer()).isEqualTo("/do/0/callDoctor/listen/to/any");
+              assertThat(all.with()).isNull();
+              assertThat(all.correlate()).isEmpty();
+            });
+  }
+
+  @Test
   void a_cron_schedule_is_kept() {
     assertThat(Plans.example("schedule-cron.yaml").schedule().cron()).isNotBlank();
   }

@@ -60,6 +60,19 @@ public interface Store extends AutoCloseable {
    */
   boolean enqueue(String instanceId, HistoryEvent message, Instant visibleAt);
 
+  /**
+   * Records an event and carries out its deliveries and starts, all in one transaction; see {@link
+   * PublishedEvent}. The event's key is remembered until {@link #forgetEvents} drops it.
+   */
+  default PublishedEvent.Result publishEvent(PublishedEvent event, Instant now) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no events");
+  }
+
+  /** Forgets the keys of events received before {@code receivedBefore}; returns how many. */
+  default int forgetEvents(Instant receivedBefore) {
+    return 0;
+  }
+
   /** Deletes a terminal instance with its history, inbox and queued activities. */
   PurgeResult purge(String instanceId);
 

@@ -762,6 +762,98 @@ public abstract class StoreContractTest {
         .containsExactly("q1", "p2");
   }
 
+  // ---- events ----------------------------------------------------------------------------
+
+  private static PublishedEvent published(
+      String id, List<String> deliverTo, NewInstance... starts) {
+    return new PublishedEvent(
+        "/src", id, "order.placed", json(5), "ce", deliverTo, List.of(starts));
+  }
+
+  private static List<HistoryEvent> messagesOf(List<OrchestrationWorkItem> items, String id) {
+    return items.stream()
+        .filter(item -> item.instanceId().equals(id))
+        .flatMap(item -> item.messages().stream())
+        .map(InboxMessage::event)
+        .toList();
+  }
+
+  /** Ends an instance: a step that completes it. */
+  private void complete(String id) {
+    store.enqueue(id, event("end"), T0);
+    OrchestrationWorkItem item = lockOnly(id, T0);
+    store.commitSteps(List.of(step(item, T0).completed(json(0)).build()), OWNER, T0);
+  }
+
+  @Test
+  void a_published_event_reaches_every_live_instance_of_the_named_orchestrations_only() {
+    started_("running");
+    started_("ended");
+    complete("ended");
+    store.createInstance(instance("pending", "flow", T0));
+    store.createInstance(instance("other", "elsewhere", T0));
+
+    PublishedEvent.Result result = store.publishEvent(published("e1", List.of("flow")), T0);
+
+    assertThat(result.duplicate()).isFalse();
+    assertThat(result.delivered()).isEqualTo(2);
+    HistoryEvent.EventRaised expected = new HistoryEvent.EventRaised("ce", json(5));
+    List<OrchestrationWorkItem> ready = store.lockOrchestrations(OWNER, 10, T0, LEASE);
+    assertThat(ready)
+        .extracting(OrchestrationWorkItem::instanceId)
+        .containsExactlyInAnyOrder("running", "pending", "other");
+    assertThat(messagesOf(ready, "running")).containsExactly(expected);
+    assertThat(messagesOf(ready, "pending")).containsExactly(started("flow"), expected);
+    assertThat(messagesOf(ready, "other")).containsExactly(started("elsewhere"));
+  }
+
+  @Test
+  void an_event_key_seen_before_is_a_duplicate_that_writes_nothing() {
+    started_("a");
+    store.publishEvent(published("e1", List.of("flow")), T0);
+    lockOnly("a", T0);
+
+    PublishedEvent.Result again =
+        store.publishEvent(
+            published("e1", List.of("flow"), instance("b", "flow", T0)), T0.plusSeconds(1));
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.delivered()).isZero();
+    assertThat(again.started()).isEmpty();
+    assertThat(store.getInstance("b")).isEmpty();
+    List<OrchestrationWorkItem> later =
+        store.lockOrchestrations(OWNER, 10, T0.plusSeconds(300), LEASE);
+    assertThat(later).extracting(OrchestrationWorkItem::instanceId).containsExactly("a");
+    assertThat(messagesOf(later, "a")).hasSize(1);
+  }
+
+  @Test
+  void a_published_event_creates_the_instances_it_starts_skipping_taken_ids() {
+    store.createInstance(instance("taken", "flow", T0));
+
+    PublishedEvent.Result result =
+        store.publishEvent(
+            published("e1", List.of(), instance("new", "flow", T0), instance("taken", "x", T0)),
+            T0);
+
+    assertThat(result.started()).containsExactly("new");
+    assertThat(store.getInstance("new").orElseThrow().status()).isEqualTo(RuntimeStatus.PENDING);
+    assertThat(store.getInstance("taken").orElseThrow().name()).isEqualTo("flow");
+  }
+
+  @Test
+  void forgotten_event_keys_are_accepted_again() {
+    store.publishEvent(published("old", List.of()), T0);
+    store.publishEvent(published("new", List.of()), T0.plusSeconds(10));
+
+    assertThat(store.forgetEvents(T0.plusSeconds(5))).isEqualTo(1);
+
+    assertThat(store.publishEvent(published("old", List.of()), T0.plusSeconds(11)).duplicate())
+        .isFalse();
+    assertThat(store.publishEvent(published("new", List.of()), T0.plusSeconds(11)).duplicate())
+        .isTrue();
+  }
+
   private List<String> ids(InstanceQuery query) {
     return store.listInstances(query).items().stream().map(InstanceState::instanceId).toList();
   }

@@ -2,6 +2,8 @@ package io.swirl.interpreter.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swirl.engine.OrchestrationContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,9 +11,11 @@ import java.util.List;
 /**
  * The one event channel of an instance. Every CloudEvent for the instance arrives as the engine's
  * external event {@link #CHANNEL} (its payload the structured JSON envelope). The pump pulls from
- * the engine only while some {@code listen} is active, offers each event to the active listeners in
- * the order they started, and keeps an event nobody wanted, in arrival order, for later listens.
- * Its state is a function of history: events are pulled in history order by engine callbacks.
+ * the engine from the start of an instance whose definition listens, offers each event to the
+ * active listeners in the order they started, and keeps an event nobody wanted, in arrival order,
+ * for later listens — for the retention, measured from the step that received it: a listen that
+ * starts later no longer sees it. Its state is a function of history: events are pulled in history
+ * order by engine callbacks, and times are the engine's deterministic step times.
  */
 public final class EventPump {
 
@@ -25,40 +29,53 @@ public final class EventPump {
   }
 
   private final OrchestrationContext ctx;
-  private final List<JsonNode> kept = new ArrayList<>();
+  private final Duration retention;
+  private final List<Kept> kept = new ArrayList<>();
   private final List<Listener> listeners = new ArrayList<>();
   private boolean pulling;
 
-  EventPump(OrchestrationContext ctx) {
+  private record Kept(JsonNode event, Instant receivedAt) {}
+
+  /**
+   * @param listens whether the definition has a {@code listen}: then the pump pulls at once
+   */
+  EventPump(OrchestrationContext ctx, Duration retention, boolean listens) {
     this.ctx = ctx;
+    this.retention = retention;
+    if (listens) {
+      pull(true);
+    }
   }
 
-  /** Starts offering events to {@code listener}, kept ones first. */
+  /** Starts offering events to {@code listener}, kept ones (still within retention) first. */
   void subscribe(Listener listener) {
     listeners.add(listener);
-    for (Iterator<JsonNode> it = kept.iterator(); it.hasNext() && listeners.contains(listener); ) {
-      if (listener.offer(it.next())) {
+    Instant oldest = ctx.currentInstant().minus(retention);
+    kept.removeIf(k -> k.receivedAt().isBefore(oldest));
+    for (Iterator<Kept> it = kept.iterator(); it.hasNext() && listeners.contains(listener); ) {
+      if (listener.offer(it.next().event())) {
         it.remove();
       }
     }
-    pull();
+    pull(false);
   }
 
   void unsubscribe(Listener listener) {
     listeners.remove(listener);
   }
 
-  private void pull() {
-    if (pulling || listeners.isEmpty()) {
+  /** Waits for the next event unless already waiting; {@code always}: even with no listener. */
+  private void pull(boolean always) {
+    if (pulling || (listeners.isEmpty() && !always)) {
       return;
     }
     pulling = true;
-    ctx.waitForExternalEvent(CHANNEL, (java.time.Duration) null)
+    ctx.waitForExternalEvent(CHANNEL, (Duration) null)
         .onDone(
             arrived -> {
               pulling = false;
               deliver(arrived.await());
-              pull();
+              pull(true);
             });
   }
 
@@ -68,6 +85,6 @@ public final class EventPump {
         return;
       }
     }
-    kept.add(event);
+    kept.add(new Kept(event, ctx.currentInstant()));
   }
 }

@@ -34,7 +34,11 @@ public final class Run {
     this.definition = definition;
     this.services = services;
     this.eval = new Evaluator(ctx::currentInstant, redactor);
-    this.events = new EventPump(ctx);
+    this.events =
+        new EventPump(
+            ctx,
+            services.eventRetention(),
+            plan.subscriptions().stream().anyMatch(f -> !f.pointer().startsWith("/schedule/")));
     this.lifecycle = new Lifecycle(this);
     this.workflowDescriptor = JsonNodeFactory.instance.objectNode();
     workflowDescriptor.put("id", ctx.instanceId());

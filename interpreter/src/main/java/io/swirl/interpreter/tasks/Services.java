@@ -3,6 +3,7 @@ package io.swirl.interpreter.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swirl.interpreter.EventSink;
 import io.swirl.interpreter.SecretsProvider;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -13,13 +14,16 @@ import java.util.Set;
  * @param allowRun the process kinds ({@code shell}, {@code script}) the operator allows
  * @param runtime the {@code $runtime} descriptor
  * @param orchestrationName the engine orchestration name of a definition (namespace, name)
+ * @param eventRetention how long an event an instance received and no {@code listen} took stays
+ *     available to a later {@code listen}
  */
 public record Services(
     SecretsProvider secrets,
     EventSink lifecycle,
     Set<String> allowRun,
     JsonNode runtime,
-    Names orchestrationName) {
+    Names orchestrationName,
+    Duration eventRetention) {
 
   /** Maps a definition's namespace and name to its orchestration name. */
   @FunctionalInterface

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /** An engine on in-memory SQLite with the interpreter installed, for tests. */
 public final class Harness implements AutoCloseable {
@@ -37,14 +38,16 @@ public final class Harness implements AutoCloseable {
       Set<String> allowRun,
       SecretsProvider secrets,
       WorkflowPlan... plans) {
+    this(storeUrl, b -> b.hostOverrides(hosts).allowRun(allowRun).secrets(secrets), plans);
+  }
+
+  /** A harness whose runtime settings {@code settings} adjusts (on top of the captured sinks). */
+  public Harness(
+      String storeUrl, UnaryOperator<SlwfRuntime.Builder> settings, WorkflowPlan... plans) {
     engine = Engine.builder(Stores.open(StoreUrl.parse(storeUrl))).build();
     slwf =
-        SlwfRuntime.builder()
-            .hostOverrides(hosts)
-            .allowRun(allowRun)
-            .secrets(secrets)
-            .events(emitted::add)
-            .lifecycle(lifecycle::add)
+        settings
+            .apply(SlwfRuntime.builder().events(emitted::add).lifecycle(lifecycle::add))
             .build()
             .install(engine);
     for (WorkflowPlan plan : plans) {

@@ -1,5 +1,13 @@
 package io.swirl.server.cli;
 
+import io.swirl.server.cli.client.DeployCommand;
+import io.swirl.server.cli.client.GetCommand;
+import io.swirl.server.cli.client.HistoryCommand;
+import io.swirl.server.cli.client.InstanceControl;
+import io.swirl.server.cli.client.ListCommand;
+import io.swirl.server.cli.client.RaiseCommand;
+import io.swirl.server.cli.client.SendEventCommand;
+import io.swirl.server.cli.client.StartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +21,16 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       ValidateCommand.class,
       RunCommand.class,
+      DeployCommand.class,
+      StartCommand.class,
+      GetCommand.class,
+      ListCommand.class,
+      HistoryCommand.class,
+      InstanceControl.Suspend.class,
+      InstanceControl.Resume.class,
+      InstanceControl.Cancel.class,
+      RaiseCommand.class,
+      SendEventCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -70,6 +70,10 @@ final class Events {
       for (int i = 0; i < list.size(); i++) {
         filters.add(filter(Pointers.child(pointer + "/" + key, i), list.get(i)));
       }
+      if (list.isEmpty()) {
+        // any event at all: subscribed to everything
+        subscriptions.add(new EventFilter(pointer + "/" + key, null, Map.of()));
+      }
     }
     JsonNode until = to.path("until");
     return new EventStrategy(

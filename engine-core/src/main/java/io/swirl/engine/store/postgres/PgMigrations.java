@@ -18,7 +18,8 @@ import java.util.List;
 final class PgMigrations {
 
   /** The migration scripts; version N is element N-1. Append only, never edit. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__definitions.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__init.sql", "V2__definitions.sql", "V3__events.sql");
 
   /** The advisory lock key: "SWIRL" in ASCII. */
   private static final long LOCK_KEY = 0x5357_4952_4CL;

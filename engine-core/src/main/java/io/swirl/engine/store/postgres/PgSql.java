@@ -30,6 +30,19 @@ final class PgSql {
           + " SELECT c.id, c.start_at, c.event FROM c JOIN created ON created.id = c.id"
           + " ORDER BY c.ord RETURNING instance_id";
 
+  /** Records an event by its key: source, id, type, received_at, envelope. */
+  static final String INSERT_EVENT =
+      "INSERT INTO events (source, id, type, received_at, envelope) VALUES ($1, $2, $3, $4, $5)"
+          + " ON CONFLICT (source, id) DO NOTHING RETURNING 1";
+
+  /** Puts a message in the inbox of every live instance of the names: visible_at, event, names. */
+  static final String DELIVER_EVENT =
+      "INSERT INTO inbox (instance_id, visible_at, event)"
+          + " SELECT id, $1, $2 FROM instances"
+          + " WHERE name = ANY($3::text[]) AND status IN ('PENDING', 'RUNNING', 'SUSPENDED')";
+
+  static final String FORGET_EVENTS = "DELETE FROM events WHERE received_at < $1";
+
   static final String SELECT_INSTANCE =
       "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = $1";
 

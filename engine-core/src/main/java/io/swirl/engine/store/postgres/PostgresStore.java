@@ -14,6 +14,7 @@ import io.swirl.engine.store.InstancePage;
 import io.swirl.engine.store.InstanceQuery;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.OrchestrationWorkItem;
+import io.swirl.engine.store.PublishedEvent;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.Store;
 import io.swirl.engine.store.StoreUrl;
@@ -171,6 +172,54 @@ public final class PostgresStore implements Store {
     }
     notifier.workAdded();
     return true;
+  }
+
+  @Override
+  public PublishedEvent.Result publishEvent(PublishedEvent event, Instant now) {
+    PublishedEvent.Result result;
+    try (PgClient.Session tx = client.begin("publish event")) {
+      RowSet<Row> recorded =
+          tx.run(
+              PgSql.INSERT_EVENT,
+              Tuple.of(
+                  event.source(),
+                  event.id(),
+                  event.type(),
+                  now.toEpochMilli(),
+                  PgRows.text(event.envelope())));
+      if (recorded.size() == 0) {
+        return new PublishedEvent.Result(true, 0, List.of());
+      }
+      int delivered = 0;
+      if (!event.deliverTo().isEmpty()) {
+        String message =
+            HistoryCodec.encode(new HistoryEvent.EventRaised(event.channel(), event.envelope()));
+        delivered =
+            tx.run(
+                    PgSql.DELIVER_EVENT,
+                    Tuple.of(now.toEpochMilli(), message, event.deliverTo().toArray(new String[0])))
+                .rowCount();
+      }
+      List<String> started = new ArrayList<>();
+      if (!event.starts().isEmpty()) {
+        for (Row row : tx.run(PgSql.INSERT_INSTANCES, NewInstances.tuple(event.starts()))) {
+          started.add(row.getString(0));
+        }
+      }
+      tx.commit(List.of());
+      result = new PublishedEvent.Result(false, delivered, started);
+    }
+    if (result.delivered() > 0 || !result.started().isEmpty()) {
+      notifier.workAdded();
+    }
+    return result;
+  }
+
+  @Override
+  public int forgetEvents(Instant receivedBefore) {
+    return client
+        .query("forget events", PgSql.FORGET_EVENTS, Tuple.of(receivedBefore.toEpochMilli()))
+        .rowCount();
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.swirl.engine.store.InstancePage;
 import io.swirl.engine.store.InstanceQuery;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.OrchestrationWorkItem;
+import io.swirl.engine.store.PublishedEvent;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.Store;
 import io.swirl.engine.store.StoreUrl;
@@ -223,6 +224,16 @@ public final class SqliteStore implements Store {
   @Override
   public boolean enqueue(String instanceId, HistoryEvent message, Instant visibleAt) {
     return db.write("enqueue", () -> Writes.insertMessage(db, instanceId, message, visibleAt));
+  }
+
+  @Override
+  public PublishedEvent.Result publishEvent(PublishedEvent event, Instant now) {
+    return db.write("publish event", () -> Events.publish(db, event, now));
+  }
+
+  @Override
+  public int forgetEvents(Instant receivedBefore) {
+    return db.write("forget events", () -> Events.forget(db, receivedBefore));
   }
 
   @Override

@@ -47,7 +47,7 @@ class PostgresStoreContractIT extends StoreContractTest {
     // One database per class; each test starts from empty tables.
     database.execute(
         "DELETE FROM inbox; DELETE FROM history; DELETE FROM activity_queue;"
-            + " DELETE FROM instances; DELETE FROM definitions");
+            + " DELETE FROM instances; DELETE FROM definitions; DELETE FROM events");
     return opened;
   }
 

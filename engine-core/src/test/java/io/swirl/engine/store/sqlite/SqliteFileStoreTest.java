@@ -44,7 +44,7 @@ class SqliteFileStoreTest extends StoreContractTest {
   @Test
   void open_creates_the_parent_directories_and_the_schema() {
     assertThat(Files.exists(url().path())).isTrue();
-    assertThat(((SqliteStore) store).migrationsApplied()).containsExactly(1, 2, 3);
+    assertThat(((SqliteStore) store).migrationsApplied()).containsExactly(1, 2, 3, 4);
   }
 
   @Test
