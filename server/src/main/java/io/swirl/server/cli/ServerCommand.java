@@ -4,6 +4,9 @@ import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.postgres.PostgresOptions;
 import io.swirl.server.http.SwirlServer;
 import io.swirl.server.http.SwirlServer.Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -73,7 +76,72 @@ final class ServerCommand implements Callable<Integer> {
               + "Set SWIRL_API_TOKEN to require 'Authorization: Bearer <token>' on the API.")
   String maxBodySize;
 
+  @Option(
+      names = "--event-retention",
+      defaultValue = "${env:SWIRL_EVENT_RETENTION:-1h}",
+      description =
+          "How long an accepted event is remembered against duplicates and waits for a listen"
+              + " that starts after it: 90s, 30m, 1h, 2d or ISO-8601 like PT1H"
+              + " (env SWIRL_EVENT_RETENTION; default ${DEFAULT-VALUE}).")
+  String eventRetention;
+
+  @Option(
+      names = "--event-sink",
+      defaultValue = "${env:SWIRL_EVENT_SINK}",
+      description =
+          "URL that emitted CloudEvents are POSTed to (structured JSON); unset: they are logged"
+              + " (env SWIRL_EVENT_SINK).")
+  String eventSink;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * A duration from {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT1H}).
+   */
+  static Duration parseDuration(String text, String option) {
+    String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      Duration parsed;
+      if (value.startsWith("p")) {
+        parsed = Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+      } else {
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        parsed =
+            switch (value.charAt(value.length() - 1)) {
+              case 's' -> Duration.ofSeconds(amount);
+              case 'm' -> Duration.ofMinutes(amount);
+              case 'h' -> Duration.ofHours(amount);
+              case 'd' -> Duration.ofDays(amount);
+              default -> throw new IllegalArgumentException();
+            };
+      }
+      if (!parsed.isNegative() && !parsed.isZero()) {
+        return parsed;
+      }
+    } catch (RuntimeException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException(
+        option + " '" + text + "' is not a positive duration; use e.g. 90s, 30m, 1h, 2d or PT1H");
+  }
+
+  /** An http(s) URL, or null when {@code text} is empty. */
+  static URI parseSink(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      URI uri = new URI(text.trim());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException(
+        "--event-sink '" + text + "' is not an http(s) URL, e.g. http://localhost:9000/events");
+  }
 
   /** Bytes from {@code 1048576}, {@code 512k}, {@code 1m} or {@code 1mb} (case-insensitive). */
   static long parseSize(String text) {
@@ -124,8 +192,12 @@ final class ServerCommand implements Callable<Integer> {
       return 2;
     }
     long maxBodyBytes;
+    Duration retention;
+    URI sink;
     try {
       maxBodyBytes = parseSize(maxBodySize);
+      retention = parseDuration(eventRetention, "--event-retention");
+      sink = parseSink(eventSink);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("swirl server: " + e.getMessage());
       return 2;
@@ -135,7 +207,14 @@ final class ServerCommand implements Callable<Integer> {
     try {
       server =
           SwirlServer.start(
-              new Settings(host, port, storeUrl, maxBodyBytes, System.getenv("SWIRL_API_TOKEN")));
+              new Settings(
+                  host,
+                  port,
+                  storeUrl,
+                  maxBodyBytes,
+                  System.getenv("SWIRL_API_TOKEN"),
+                  retention,
+                  sink));
     } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
       spec.commandLine().getErr().println("swirl server: " + e.getMessage());
       return 1;

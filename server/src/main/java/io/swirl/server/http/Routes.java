@@ -2,6 +2,7 @@ package io.swirl.server.http;
 
 import io.swirl.server.http.dapr.DaprRoutes;
 import io.swirl.server.http.definitions.DefinitionRoutes;
+import io.swirl.server.http.events.EventRoutes;
 import io.swirl.server.http.instances.InstanceRoutes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -48,6 +49,7 @@ final class Routes {
     DefinitionRoutes.mount(router, api);
     InstanceRoutes.mount(router, api);
     DaprRoutes.mount(router, api);
+    EventRoutes.mount(router, api);
     FailureHandler failures = new FailureHandler(settings.maxBodyBytes());
     router.route().failureHandler(failures::handle);
     router.errorHandler(404, failures::handle);

@@ -3,13 +3,19 @@ package io.swirl.server.http;
 import io.swirl.engine.Engine;
 import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.Stores;
+import io.swirl.interpreter.EventSink;
+import io.swirl.interpreter.HttpEventSink;
 import io.swirl.interpreter.SlwfRuntime;
 import io.swirl.server.http.definitions.DefinitionCatalog;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,26 +31,53 @@ public final class SwirlServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SwirlServer.class);
 
+  private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+
   /** The default request body limit: 1 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
   /**
-   * What the server listens on, which store it uses, the largest request body it reads, and the
-   * bearer token the API requires (null or empty: none).
+   * What the server listens on, which store it uses, the largest request body it reads, the bearer
+   * token the API requires (null or empty: none), how long accepted events are remembered (their
+   * keys, against duplicates) and wait for a {@code listen}, and where {@code emit} publishes
+   * (null: to the log).
    */
   public record Settings(
-      String host, int port, StoreUrl store, long maxBodyBytes, String apiToken) {
+      String host,
+      int port,
+      StoreUrl store,
+      long maxBodyBytes,
+      String apiToken,
+      Duration eventRetention,
+      URI eventSink) {
 
     public Settings {
       if (maxBodyBytes <= 0) {
         throw new IllegalArgumentException(
             "the request body limit must be positive, not " + maxBodyBytes);
       }
+      if (eventRetention == null || eventRetention.isNegative() || eventRetention.isZero()) {
+        throw new IllegalArgumentException(
+            "the event retention must be positive, not " + eventRetention);
+      }
     }
 
-    /** Default body limit, no token. */
+    /** Default body limit, no token, default retention, events emitted to the log. */
     public Settings(String host, int port, StoreUrl store) {
       this(host, port, store, DEFAULT_MAX_BODY_BYTES, null);
+    }
+
+    /** Default retention, events emitted to the log. */
+    public Settings(String host, int port, StoreUrl store, long maxBodyBytes, String apiToken) {
+      this(host, port, store, maxBodyBytes, apiToken, SlwfRuntime.DEFAULT_EVENT_RETENTION, null);
+    }
+
+    public Settings withEventRetention(Duration value) {
+      return new Settings(host, port, store, maxBodyBytes, apiToken, value, eventSink);
+    }
+
+    public Settings withEventSink(URI value) {
+      return new Settings(host, port, store, maxBodyBytes, apiToken, eventRetention, value);
     }
   }
 
@@ -74,7 +107,12 @@ public final class SwirlServer implements AutoCloseable {
     Vertx vertx = null;
     Metrics metrics = null;
     try {
-      SlwfRuntime slwf = SlwfRuntime.builder().build().install(engine);
+      SlwfRuntime slwf =
+          SlwfRuntime.builder()
+              .eventRetention(settings.eventRetention())
+              .events(eventSink(settings))
+              .build()
+              .install(engine);
       DefinitionCatalog definitions =
           new DefinitionCatalog(engine.store(), slwf, Clock.systemUTC());
       engine.addResolver(definitions);
@@ -83,6 +121,7 @@ public final class SwirlServer implements AutoCloseable {
       vertx = Vertx.vertx();
       Api api = new Api(vertx, engine, slwf, definitions);
       metrics = new Metrics(engine);
+      forgetOldEvents(vertx, engine, settings.eventRetention());
       HttpServer http =
           await(
               vertx
@@ -111,6 +150,26 @@ public final class SwirlServer implements AutoCloseable {
       engine.close();
       throw e;
     }
+  }
+
+  private static EventSink eventSink(Settings settings) {
+    if (settings.eventSink() != null) {
+      return new HttpEventSink(settings.eventSink());
+    }
+    Logger emitted = LoggerFactory.getLogger("io.swirl.emit");
+    return event -> emitted.info("emitted {}", event);
+  }
+
+  /** Every minute (and now), drops the keys of events accepted longer ago than the retention. */
+  private static void forgetOldEvents(Vertx vertx, Engine engine, Duration retention) {
+    Handler<Long> forget =
+        tick ->
+            vertx
+                .executeBlocking(
+                    () -> engine.store().forgetEvents(Instant.now().minus(retention)), false)
+                .onFailure(e -> LOG.warn("forgetting old events failed: {}", e.getMessage()));
+    forget.handle(0L);
+    vertx.setPeriodic(FORGET_EVERY.toMillis(), forget);
   }
 
   /** The port the server listens on. */

@@ -3,6 +3,8 @@ package io.swirl.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ServerCommandTest {
@@ -22,5 +24,36 @@ class ServerCommandTest {
         .hasMessageContaining("--max-body-size");
     assertThatThrownBy(() -> ServerCommand.parseSize("0"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void event_retention_reads_unit_suffixes_and_iso_durations() {
+    assertThat(ServerCommand.parseDuration("90s", "--x")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(ServerCommand.parseDuration("30m", "--x")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(ServerCommand.parseDuration("1h", "--x")).isEqualTo(Duration.ofHours(1));
+    assertThat(ServerCommand.parseDuration("2d", "--x")).isEqualTo(Duration.ofDays(2));
+    assertThat(ServerCommand.parseDuration("PT1H30M", "--x")).isEqualTo(Duration.ofMinutes(90));
+  }
+
+  @Test
+  void a_retention_that_is_not_a_positive_duration_is_refused_with_the_option_name() {
+    for (String bad : new String[] {"soon", "0s", "-5m", "10", "PT0S", ""}) {
+      assertThatThrownBy(() -> ServerCommand.parseDuration(bad, "--event-retention"))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--event-retention");
+    }
+  }
+
+  @Test
+  void the_event_sink_is_an_http_url_or_nothing() {
+    assertThat(ServerCommand.parseSink(null)).isNull();
+    assertThat(ServerCommand.parseSink(" ")).isNull();
+    assertThat(ServerCommand.parseSink("http://localhost:9000/events"))
+        .isEqualTo(URI.create("http://localhost:9000/events"));
+    assertThatThrownBy(() -> ServerCommand.parseSink("ftp://x/y"))
+        .hasMessageContaining("--event-sink");
+    assertThatThrownBy(() -> ServerCommand.parseSink("not a url"))
+        .hasMessageContaining("--event-sink");
   }
 }

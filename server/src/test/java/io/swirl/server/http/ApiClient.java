@@ -67,9 +67,20 @@ final class ApiClient implements AutoCloseable {
   }
 
   static ApiClient start(Path dir, long maxBodyBytes, String token) throws Exception {
+    SwirlServer.Settings defaults = settings(dir);
+    return start(
+        new SwirlServer.Settings(
+            defaults.host(), defaults.port(), defaults.store(), maxBodyBytes, token));
+  }
+
+  /** The settings of a server on a SQLite file in {@code dir}, on a free port. */
+  static SwirlServer.Settings settings(Path dir) {
     StoreUrl store = StoreUrl.parse("sqlite:" + dir.resolve("swirl.db"));
-    return new ApiClient(
-        SwirlServer.start(new SwirlServer.Settings("127.0.0.1", 0, store, maxBodyBytes, token)));
+    return new SwirlServer.Settings("127.0.0.1", 0, store);
+  }
+
+  static ApiClient start(SwirlServer.Settings settings) throws Exception {
+    return new ApiClient(SwirlServer.start(settings));
   }
 
   ApiClient withToken(String value) {
@@ -78,6 +89,15 @@ final class ApiClient implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String path, String contentType, String body) {
+    return send(method, path, contentType, java.util.Map.of(), body);
+  }
+
+  HttpResponse<String> send(
+      String method,
+      String path,
+      String contentType,
+      java.util.Map<String, String> headers,
+      String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
             .timeout(Duration.ofSeconds(30))
@@ -89,6 +109,7 @@ final class ApiClient implements AutoCloseable {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

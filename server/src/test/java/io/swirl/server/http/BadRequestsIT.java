@@ -25,6 +25,11 @@ class BadRequestsIT {
   static final String YAML = "application/yaml";
   static final String JSON = "application/json";
   static final String HELLO_1 = "/api/v1/workflows/test/hello/1.0.0";
+  static final String EVENTS = "/api/v1/events";
+  static final String CE = "application/cloudevents+json";
+  static final String CE_BATCH = "application/cloudevents-batch+json";
+  static final String EVENT =
+      "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"/test\",\"type\":\"go\"}";
 
   @TempDir static Path dir;
   static ApiClient api;
@@ -155,6 +160,33 @@ class BadRequestsIT {
                     "box:\n      run:\n        container:\n          image: alpine"),
             422,
             "cannot run"),
+        // events
+        row(
+            "POST",
+            EVENTS,
+            CE,
+            "{\"specversion\":\"1.0\",\"source\":\"s\",\"type\":\"t\"}",
+            400,
+            "not valid"),
+        row(
+            "POST",
+            EVENTS,
+            CE,
+            "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\"}",
+            400,
+            "not valid"),
+        row("POST", EVENTS, CE, EVENT.replace("\"1.0\"", "\"0.1\""), 400, "not valid"),
+        row("POST", EVENTS, CE, EVENT.replace("\"id\":\"e-1\"", "\"id\":\"\""), 400, "empty id"),
+        row("POST", EVENTS, CE, "{\"specversion\":", 400, "not valid"),
+        row("POST", EVENTS, CE_BATCH, "{}", 400, "JSON array"),
+        row("POST", EVENTS, CE_BATCH, "[1]", 400, "/0 of the batch"),
+        row("POST", EVENTS, CE_BATCH, "[" + EVENT + ",{\"id\":\"x\"}]", 400, "/1 of the batch"),
+        row("POST", EVENTS, CE_BATCH, "[" + EVENT + ",", 400, "not valid JSON"),
+        row("POST", EVENTS, JSON, EVENT, 400, "not a CloudEvent"),
+        row("POST", EVENTS, null, EVENT, 400, "not a CloudEvent"),
+        row("POST", EVENTS, "application/cloudevents+xml", "<e/>", 415, "does not read"),
+        row("POST", EVENTS, CE, BIG, 413, "larger than"),
+        row("GET", EVENTS, null, null, 405, "not allowed"),
         row("GET", "/no/such/route", null, null, 404, "no route"));
   }
 

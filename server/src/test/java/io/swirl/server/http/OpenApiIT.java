@@ -34,7 +34,8 @@ class OpenApiIT {
           "/api/v1/instances/{id}/suspend",
           "/api/v1/instances/{id}/resume",
           "/api/v1/instances/{id}/cancel",
-          "/api/v1/instances/{id}/events/{name}");
+          "/api/v1/instances/{id}/events/{name}",
+          "/api/v1/events");
 
   @TempDir static Path dir;
   private static ApiClient api;

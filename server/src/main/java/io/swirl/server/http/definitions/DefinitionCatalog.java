@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,9 @@ public final class DefinitionCatalog implements OrchestrationResolver {
   private final SlwfRuntime slwf;
   private final Clock clock;
   private final WorkflowCompiler compiler = new WorkflowCompiler();
-  private final Set<String> runnable = ConcurrentHashMap.newKeySet();
+
+  /** The plans this process made runnable, by definition hash. */
+  private final Map<String, WorkflowPlan> runnable = new ConcurrentHashMap<>();
 
   public DefinitionCatalog(Store store, SlwfRuntime slwf, Clock clock) {
     this.store = store;
@@ -61,28 +62,12 @@ public final class DefinitionCatalog implements OrchestrationResolver {
 
   /** Makes every stored definition runnable; called once at start. Returns how many. */
   public int loadAll() {
-    List<DefinitionRecord> stored;
     try {
-      stored = store.listDefinitions();
+      return plans().size();
     } catch (UnsupportedOperationException e) {
       LOG.warn("definitions are not available: {}", e.getMessage());
       return 0;
     }
-    int loaded = 0;
-    for (DefinitionRecord definition : stored) {
-      try {
-        ensureRunnable(definition);
-        loaded++;
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "stored definition {}/{} {} cannot run: {}",
-            definition.namespace(),
-            definition.name(),
-            definition.version(),
-            e.getMessage());
-      }
-    }
-    return loaded;
   }
 
   /**
@@ -136,8 +121,7 @@ public final class DefinitionCatalog implements OrchestrationResolver {
               + " is already registered with different content; register it under a new"
               + " document.version");
     }
-    slwf.register(plan);
-    runnable.add(plan.definitionHash());
+    runnable.put(plan.definitionHash(), slwf.register(plan));
     DefinitionRecord stored =
         store.getDefinition(plan.namespace(), plan.name(), plan.version()).orElse(record);
     return new Registration(
@@ -184,9 +168,10 @@ public final class DefinitionCatalog implements OrchestrationResolver {
   }
 
   /** Compiles and registers a stored definition with the runtime unless done already. */
-  public void ensureRunnable(DefinitionRecord definition) {
-    if (runnable.contains(definition.definitionHash())) {
-      return;
+  public WorkflowPlan ensureRunnable(DefinitionRecord definition) {
+    WorkflowPlan known = runnable.get(definition.definitionHash());
+    if (known != null) {
+      return known;
     }
     CompileResult compiled = compiler.compile(FILE, definition.source());
     WorkflowPlan plan =
@@ -197,13 +182,36 @@ public final class DefinitionCatalog implements OrchestrationResolver {
                     new IllegalStateException(
                         "stored definition no longer compiles: "
                             + compiled.validation().errors().get(0).format()));
-    slwf.register(plan);
-    runnable.add(definition.definitionHash());
+    WorkflowPlan registered = slwf.register(plan);
+    runnable.put(definition.definitionHash(), registered);
+    return registered;
+  }
+
+  /**
+   * The plan of every registered definition that can run, by namespace, name, then registration
+   * order (the last of a name is its latest version); read from the store, so definitions other
+   * server processes registered are included.
+   */
+  public List<WorkflowPlan> plans() {
+    List<WorkflowPlan> plans = new java.util.ArrayList<>();
+    for (DefinitionRecord definition : store.listDefinitions()) {
+      try {
+        plans.add(ensureRunnable(definition));
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "stored definition {}/{} {} cannot run: {}",
+            definition.namespace(),
+            definition.name(),
+            definition.version(),
+            e.getMessage());
+      }
+    }
+    return plans;
   }
 
   @Override
   public Orchestration resolve(String name, String version, String definitionHash) {
-    if (definitionHash == null || runnable.contains(definitionHash)) {
+    if (definitionHash == null || runnable.containsKey(definitionHash)) {
       return null;
     }
     try {
