@@ -75,6 +75,21 @@ class PhoneVerificationIT extends ScenarioBase {
   }
 
   @Test
+  void a_response_sent_before_the_next_try_listens_is_kept_for_it() {
+    String id = verify("+15550005", "PT30S");
+
+    // Back to back: the second answer arrives while the first is still being checked, before
+    // the second try's listen starts; the instance keeps it for that listen (event retention).
+    swirl.publish(RESPONSE, json("{challengeId: 'CH-15550005', code: '000000'}"));
+    swirl.publish(RESPONSE, json("{challengeId: 'CH-15550005', code: '" + CODE + "'}"));
+
+    assertThat(swirl.awaitOutput(id))
+        .isEqualTo(
+            json("{phone: '+15550005', challengeId: 'CH-15550005', verified: true, tries: 2}"));
+    assertThat(checks()).isEqualTo(2);
+  }
+
+  @Test
   void three_wrong_codes_fail_the_verification() {
     String id = verify("+15550002", "PT30S");
 
