@@ -60,9 +60,18 @@ final class TaskRunner {
               .withLazy(
                   "authorization",
                   () -> authorization.isEmpty() ? NullNode.getInstance() : authorization);
-      run.lifecycle.task("started", node, null);
+      Lifecycle.Active started = run.lifecycle.started(node, cancel);
       Task<Outcome> body = timed(node, input, tv, cancel);
-      return body.thenApply(outcome -> finish(node, outcome, descriptor, tv));
+      return body.thenApply(
+          outcome -> {
+            Outcome end = finish(node, outcome, descriptor, tv);
+            if (end instanceof Outcome.Faulted f) {
+              run.lifecycle.ended(started, "faulted", f.problem().toJson());
+            } else {
+              run.lifecycle.ended(started, "completed", ((Outcome.Done) end).output());
+            }
+            return end;
+          });
     } catch (ExpressionFailure e) {
       return Tasks.done(Outcome.fault(e.problem().at(c.pointer())));
     }
@@ -89,6 +98,7 @@ final class TaskRunner {
             first -> {
               if (first == timer && !work.isDone()) {
                 inner.cancel();
+                run.lifecycle.abandoned();
                 return Outcome.fault(
                     Problem.timeout(what + " timed out after " + after).at(pointer));
               }
@@ -112,7 +122,6 @@ final class TaskRunner {
     TaskCommon c = node.common();
     if (outcome instanceof Outcome.Faulted f) {
       Problem problem = f.problem().at(c.pointer());
-      run.lifecycle.task("faulted", node, problem.toJson());
       return Outcome.fault(problem);
     }
     Outcome.Done done = (Outcome.Done) outcome;
@@ -128,7 +137,6 @@ final class TaskRunner {
       if (invalid != null) {
         return Outcome.fault(invalid.at(c.pointer()));
       }
-      run.lifecycle.task("completed", node, output);
       return Outcome.done(output, done.flow() == null ? c.then() : done.flow());
     } catch (ExpressionFailure e) {
       return Outcome.fault(e.problem().at(c.pointer()));
