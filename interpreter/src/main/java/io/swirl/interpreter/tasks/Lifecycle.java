@@ -7,6 +7,7 @@ import io.swirl.dsl.plan.TaskNode;
 import io.swirl.engine.ExecutionListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,11 +47,24 @@ final class Lifecycle implements ExecutionListener {
   // ---- workflow -------------------------------------------------------------------------
 
   void workflow(String phase, String key, JsonNode value) {
-    ObjectNode data = workflowData(phase);
+    ObjectNode data = workflowData(phase + "At");
     if (value != null) {
       data.set(key, value);
     }
     publish("io.serverlessworkflow.workflow." + phase + ".v1", data);
+  }
+
+  /**
+   * {@code workflow.correlation-started} ({@code phase} "started") when a {@code listen} with
+   * correlation keys starts waiting, {@code correlation-completed} with the resolved {@code keys}
+   * when it has its events.
+   */
+  void correlation(String phase, Map<String, JsonNode> keys) {
+    ObjectNode data = workflowData(phase + "At");
+    if (keys != null && !keys.isEmpty()) {
+      data.putObject("correlationKeys").setAll(keys);
+    }
+    publish("io.serverlessworkflow.workflow.correlation-" + phase + ".v1", data);
   }
 
   @Override
@@ -127,9 +141,9 @@ final class Lifecycle implements ExecutionListener {
 
   /**
    * The spec's workflow event data: {@code name} (the instance; also as {@code workflow}, like the
-   * task events), {@code definition} and {@code <phase>At}.
+   * task events), {@code definition} and the time, named {@code at} ({@code startedAt}, ...).
    */
-  private ObjectNode workflowData(String phase) {
+  private ObjectNode workflowData(String at) {
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("name", run.ctx.instanceId());
     data.put("workflow", run.ctx.instanceId());
@@ -137,7 +151,7 @@ final class Lifecycle implements ExecutionListener {
     definition.put("namespace", run.plan.namespace());
     definition.put("name", run.plan.name());
     definition.put("version", run.plan.version());
-    data.put(phase + "At", run.ctx.currentInstant().toString());
+    data.put(at, run.ctx.currentInstant().toString());
     return data;
   }
 
