@@ -1,6 +1,7 @@
 package io.swirl.interpreter.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swirl.dsl.plan.DataFilter;
@@ -8,6 +9,7 @@ import io.swirl.dsl.plan.FlowTarget;
 import io.swirl.dsl.plan.TaskCommon;
 import io.swirl.dsl.plan.TaskNode;
 import io.swirl.dsl.plan.TimeSpan;
+import io.swirl.dsl.plan.ValueTemplate;
 import io.swirl.engine.Task;
 import io.swirl.engine.TaskFailedException;
 import io.swirl.interpreter.Problem;
@@ -26,6 +28,13 @@ final class TaskRunner {
 
   /** A variable name jq cannot spell, holding the object {@code $authorization} reads. */
   static final String AUTHORIZATION_SLOT = " authorization";
+
+  /**
+   * Bound (true) when the task's {@code output.as} or {@code export.as} reads {@code
+   * $authorization}: only then does a call ask for its OAuth2 token back (sealed), see {@code
+   * CallExecutor}.
+   */
+  static final String AUTHORIZATION_READ = " authorization read";
 
   private final Run run;
   private final Executors executors;
@@ -54,12 +63,16 @@ final class TaskRunner {
       JsonNode input = transform(c.input(), raw, v);
       // $authorization is filled by a call task once it knows its authentication.
       ObjectNode authorization = newObject();
-      Variables tv =
+      Variables bound =
           v.with("input", input)
               .with(AUTHORIZATION_SLOT, authorization)
               .withLazy(
                   "authorization",
                   () -> authorization.isEmpty() ? NullNode.getInstance() : authorization);
+      Variables tv =
+          readsAuthorization(c.output().transform()) || readsAuthorization(c.export().transform())
+              ? bound.with(AUTHORIZATION_READ, BooleanNode.TRUE)
+              : bound;
       Lifecycle.Active started = run.lifecycle.started(node, cancel);
       Task<Outcome> body = timed(node, input, tv, cancel);
       return body.thenApply(
@@ -141,6 +154,20 @@ final class TaskRunner {
     } catch (ExpressionFailure e) {
       return Outcome.fault(e.problem().at(c.pointer()));
     }
+  }
+
+  /** True when an expression in {@code t} mentions {@code $authorization} (or may: text match). */
+  private static boolean readsAuthorization(ValueTemplate t) {
+    if (t instanceof ValueTemplate.Computed computed) {
+      return computed.expression().program().contains("$authorization");
+    }
+    if (t instanceof ValueTemplate.Members members) {
+      return members.members().values().stream().anyMatch(TaskRunner::readsAuthorization);
+    }
+    if (t instanceof ValueTemplate.Items items) {
+      return items.items().stream().anyMatch(TaskRunner::readsAuthorization);
+    }
+    return false;
   }
 
   JsonNode transform(DataFilter filter, JsonNode data, Variables v) {
