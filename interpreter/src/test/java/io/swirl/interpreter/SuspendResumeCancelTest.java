@@ -110,6 +110,39 @@ class SuspendResumeCancelTest {
   }
 
   @Test
+  void a_task_past_its_timeout_cancels_the_tasks_running_inside_it() {
+    try (Harness h = new Harness()) {
+      InstanceState s =
+          h.run(
+              doc(
+                  """
+                  do:
+                    - outer:
+                        timeout:
+                          after: { milliseconds: 100 }
+                        do:
+                          - hold:
+                              listen:
+                                to:
+                                  one:
+                                    with: { type: test.go }
+                  """),
+              null);
+      assertThat(s.status()).isEqualTo(RuntimeStatus.FAILED);
+      assertThat(h.lifecycle)
+          .filteredOn(e -> e.path("data").path("workflow").asText().equals(s.instanceId()))
+          .extracting(e -> e.path("type").asText() + " " + e.path("data").path("task").asText())
+          .containsExactly(
+              WF + "started.v1 ",
+              TASK + "started.v1 /do/0/outer",
+              TASK + "started.v1 /do/0/outer/do/0/hold",
+              TASK + "cancelled.v1 /do/0/outer/do/0/hold",
+              TASK + "faulted.v1 /do/0/outer",
+              WF + "faulted.v1 ");
+    }
+  }
+
+  @Test
   void after_a_restart_replayed_transitions_are_not_published_again(@TempDir Path dir) {
     String store = "sqlite:" + dir.resolve("swirl.db");
     WorkflowPlan plan = Harness.compile(HOLD);
