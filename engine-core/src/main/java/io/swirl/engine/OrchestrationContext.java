@@ -102,6 +102,12 @@ public interface OrchestrationContext {
    */
   void continueAsNew(Object input);
 
+  /**
+   * Registers what hears this instance being suspended, resumed or terminated (replacing any
+   * earlier listener; null removes it). See {@link ExecutionListener} for when it is called.
+   */
+  void setExecutionListener(ExecutionListener listener);
+
   /** A small JSON status clients can read while the instance runs. */
   void setCustomStatus(Object status);
 

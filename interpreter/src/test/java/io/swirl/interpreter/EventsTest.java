@@ -3,7 +3,9 @@ package io.swirl.interpreter;
 import static io.swirl.interpreter.DataFlowTest.doc;
 import static io.swirl.interpreter.support.Harness.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.swirl.engine.InstanceState;
 import io.swirl.interpreter.support.Harness;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +161,14 @@ class EventsTest {
     send(id, "test.paid", "{ order: o-1 }");
     send(id, "test.paid", "{ order: o-2 }");
     assertThat(h.await(id).output()).isEqualTo(json("[ { order: o-2 } ]"));
+    assertThat(h.lifecycle)
+        .filteredOn(e -> e.path("data").path("workflow").asText().equals(id))
+        .filteredOn(e -> e.path("type").asText().contains(".workflow.correlation-"))
+        .extracting(e -> e.path("type").asText(), e -> e.path("data").path("correlationKeys"))
+        .containsExactly(
+            tuple(
+                "io.serverlessworkflow.workflow.correlation-started.v1", MissingNode.getInstance()),
+            tuple("io.serverlessworkflow.workflow.correlation-completed.v1", json("orderId: o-2")));
   }
 
   @Test

@@ -6,32 +6,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.swirl.dsl.plan.WorkflowPlan;
 import io.swirl.engine.InstanceState;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.interpreter.support.Harness;
 import io.swirl.interpreter.support.StubServer;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** call: http against a local stub server. */
 class HttpCallTest {
 
   private final StubServer stub = stub();
-  private final Harness h =
-      new Harness(
-          "sqlite::memory:",
-          stub.hosts(),
-          Set.of(),
-          name ->
-              Map.<String, JsonNode>of(
-                      "apiToken", TextNode.valueOf("s3cr3t-token"),
-                      "oauthClient",
-                          json(
-                              "{ authority: 'https://test.local', grant: client_credentials,"
-                                  + " client: { id: app, secret: shh } }"))
-                  .get(name));
+  private static final SecretsProvider SECRETS =
+      name ->
+          Map.<String, JsonNode>of(
+                  "apiToken", TextNode.valueOf("s3cr3t-token"),
+                  "oauthClient",
+                      json(
+                          "{ authority: 'https://test.local', grant: client_credentials,"
+                              + " client: { id: app, secret: shh } }"))
+              .get(name);
+
+  private final Harness h = new Harness("sqlite::memory:", stub.hosts(), Set.of(), SECRETS);
 
   private static StubServer stub() {
     try {
@@ -223,6 +224,74 @@ class HttpCallTest {
               assertThat(r.path("path").asText()).isEqualTo("/oauth2/token");
               assertThat(r.path("body").asText()).contains("client_id=app");
             });
+    assertThat(h.engine.client().getHistory(s.instanceId()))
+        .as("no token is asked back when no output.as or export.as reads $authorization")
+        .allSatisfy(r -> assertThat(r.event().toString()).doesNotContain("sealed"));
+  }
+
+  private static final String OAUTH_READ =
+      doc(
+          """
+          use:
+            secrets: [ oauthClient ]
+          do:
+            - get:
+                call: http
+                with:
+                  method: get
+                  endpoint:
+                    uri: https://test.local/status/200
+                    authentication:
+                      oauth2:
+                        use: oauthClient
+                output:
+                  as: '${ { status: .status, scheme: $authorization.scheme } }'
+                export:
+                  as: '${ { isToken: ($authorization.parameter == "tok-123") } }'
+            - pause:
+                wait: { milliseconds: 300 }
+            - report:
+                set:
+                  status: ${ .status }
+                  scheme: ${ .scheme }
+                  isToken: ${ $context.isToken }
+          """);
+
+  @Test
+  void oauth2_token_is_the_authorization_parameter_and_history_holds_it_only_sealed() {
+    InstanceState s = h.run(OAUTH_READ, null);
+    assertThat(s.output()).isEqualTo(json("{ status: 200, scheme: Bearer, isToken: true }"));
+    assertThat(h.engine.client().getHistory(s.instanceId()))
+        .allSatisfy(r -> assertThat(r.event().toString()).doesNotContain("tok-123"))
+        .anySatisfy(
+            r ->
+                assertThat(r.event())
+                    .isInstanceOfSatisfying(
+                        HistoryEvent.TaskCompleted.class,
+                        done -> assertThat(done.result().path("sealed").asText()).isNotEmpty()));
+  }
+
+  @Test
+  void oauth2_authorization_parameter_is_the_same_after_a_restart_without_a_new_token(
+      @TempDir Path dir) throws InterruptedException {
+    String store = "sqlite:" + dir.resolve("swirl.db");
+    WorkflowPlan plan = Harness.compile(OAUTH_READ);
+    String id;
+    try (Harness first = new Harness(store, stub.hosts(), Set.of(), SECRETS, plan)) {
+      id = first.slwf.start(first.engine.client(), plan, json(null), "oauth-1");
+      long deadline = System.nanoTime() + Harness.WAIT.toNanos();
+      while (first.engine.client().getHistory(id).stream()
+          .noneMatch(r -> r.event() instanceof HistoryEvent.TimerCreated)) {
+        assertThat(System.nanoTime()).as("the wait started in time").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+    }
+    try (Harness second = new Harness(store, stub.hosts(), Set.of(), SECRETS, plan)) {
+      InstanceState s = second.await(id);
+      assertThat(s.output()).isEqualTo(json("{ status: 200, scheme: Bearer, isToken: true }"));
+      assertThat(second.engine.stats().replayedEvents()).isPositive();
+    }
+    assertThat(stub.hits("/oauth2/token")).as("the token came from history").isEqualTo(1);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.swirl.engine.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.swirl.engine.ExecutionListener;
 import io.swirl.engine.FailureDetails;
 import io.swirl.engine.Orchestration;
 import io.swirl.engine.OrchestrationResolver;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The live state of one instance's orchestrator: a pure function of its history. {@link #replay}
@@ -27,6 +30,8 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: one thread steps an instance at a time.
  */
 public final class OrchestrationRuntime {
+
+  private static final Logger LOG = Logger.getLogger(OrchestrationRuntime.class.getName());
 
   private final String instanceId;
   private final OrchestrationResolver resolver;
@@ -52,6 +57,9 @@ public final class OrchestrationRuntime {
 
   private JsonNode terminatedOutput;
   private boolean finished;
+
+  /** Set on a non-determinism error: the orchestration's code is no longer run. */
+  private boolean broken;
 
   public OrchestrationRuntime(
       String instanceId, OrchestrationResolver resolver, ObjectMapper mapper) {
@@ -187,16 +195,12 @@ public final class OrchestrationRuntime {
     } else if (event instanceof HistoryEvent.Completion
         || event instanceof HistoryEvent.EventRaised) {
       deliver(event);
-    } else if (event instanceof HistoryEvent.ExecutionSuspended) {
-      if (!finished) {
-        suspended = true;
-        status = RuntimeStatus.SUSPENDED;
-      }
-    } else if (event instanceof HistoryEvent.ExecutionResumed) {
-      resume();
+    } else if (event instanceof HistoryEvent.ExecutionSuspended e) {
+      suspend(e.reason());
+    } else if (event instanceof HistoryEvent.ExecutionResumed e) {
+      resume(e.reason());
     } else if (event instanceof HistoryEvent.ExecutionTerminated e) {
-      terminatedOutput = e.output();
-      finish(RuntimeStatus.TERMINATED);
+      terminate(e);
     } else if (event instanceof HistoryEvent.ExecutionCompleted e) {
       decide(new Command.Complete(e.output()));
       finish(RuntimeStatus.COMPLETED);
@@ -294,6 +298,7 @@ public final class OrchestrationRuntime {
                     + " running, or it reads the clock, random numbers or I/O directly instead"
                     + " of through the orchestration context.")));
     // Stop running code for this instance: what it does next cannot be trusted.
+    broken = true;
     if (context != null) {
       context.destroy();
     }
@@ -337,16 +342,55 @@ public final class OrchestrationRuntime {
     }
   }
 
-  private void resume() {
+  private void suspend(String reason) {
+    if (finished) {
+      return;
+    }
+    boolean was = suspended;
+    suspended = true;
+    status = RuntimeStatus.SUSPENDED;
+    if (!was) {
+      notifyListener(l -> l.onSuspended(reason));
+    }
+  }
+
+  private void resume(String reason) {
     if (!suspended || finished) {
       return;
     }
     suspended = false;
     status = RuntimeStatus.RUNNING;
+    notifyListener(l -> l.onResumed(reason));
     List<HistoryEvent> release = new ArrayList<>(held);
     held.clear();
     for (HistoryEvent event : release) {
       deliver(event);
+    }
+  }
+
+  private void terminate(HistoryEvent.ExecutionTerminated e) {
+    if (finished) {
+      return;
+    }
+    terminatedOutput = e.output();
+    finish(RuntimeStatus.TERMINATED);
+    notifyListener(l -> l.onTerminated(e.reason()));
+  }
+
+  /**
+   * Calls the orchestration's listener, if the orchestration started and did not stop on a
+   * non-determinism error. A listener that throws is a bug in the orchestration: it must not stop
+   * the engine from applying history, so the error is dropped.
+   */
+  private void notifyListener(Consumer<ExecutionListener> call) {
+    ExecutionListener listener = context == null || broken ? null : context.listener();
+    if (listener == null) {
+      return;
+    }
+    try {
+      call.accept(listener);
+    } catch (RuntimeException error) {
+      LOG.log(Level.WARNING, "execution listener of " + instanceId + " failed", error);
     }
   }
 

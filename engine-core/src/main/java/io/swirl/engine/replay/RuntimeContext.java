@@ -3,6 +3,7 @@ package io.swirl.engine.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.swirl.engine.ExecutionListener;
 import io.swirl.engine.FailureDetails;
 import io.swirl.engine.OrchestrationContext;
 import io.swirl.engine.RetryPolicy;
@@ -36,6 +37,7 @@ final class RuntimeContext implements OrchestrationContext {
   private long uuidCounter;
   private JsonNode customStatus;
   private JsonNode continueAsNewInput;
+  private ExecutionListener listener;
 
   RuntimeContext(OrchestrationRuntime runtime, ObjectMapper mapper) {
     this.runtime = runtime;
@@ -64,6 +66,11 @@ final class RuntimeContext implements OrchestrationContext {
 
   JsonNode continueAsNewInput() {
     return continueAsNewInput;
+  }
+
+  /** The registered listener, or null. */
+  ExecutionListener listener() {
+    return listener;
   }
 
   <T> CompletableTask<T> newTask() {
@@ -279,6 +286,11 @@ final class RuntimeContext implements OrchestrationContext {
   @Override
   public void continueAsNew(Object input) {
     continueAsNewInput = toJson(input);
+  }
+
+  @Override
+  public void setExecutionListener(ExecutionListener value) {
+    listener = value;
   }
 
   @Override

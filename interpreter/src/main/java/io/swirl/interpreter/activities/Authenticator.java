@@ -40,11 +40,30 @@ final class Authenticator {
     this.hosts = hosts;
   }
 
-  /** The header value, or null when {@code auth} is absent. */
-  String header(JsonNode auth) throws Exception {
+  /**
+   * The {@code Authorization} header to send ({@code header}, null when {@code auth} is absent)
+   * and, when {@code seal} is set and the scheme is OAuth2/OIDC, the access token sealed for
+   * history ({@link AuthorizationSeal}; null otherwise).
+   */
+  record Authorization(String header, String sealed) {
+    static final Authorization NONE = new Authorization(null, null);
+  }
+
+  Authorization authorize(JsonNode auth, boolean seal) throws Exception {
     if (auth == null || auth.isNull() || auth.isMissingNode()) {
-      return null;
+      return Authorization.NONE;
     }
+    JsonNode oauth = auth.has("oauth2") ? auth.get("oauth2") : auth.get("oidc");
+    if (oauth != null) {
+      JsonNode settings = settings(oauth);
+      String token = token(settings);
+      return new Authorization(
+          "Bearer " + token, seal ? AuthorizationSeal.seal(settings, token) : null);
+    }
+    return new Authorization(header(auth), null);
+  }
+
+  private String header(JsonNode auth) {
     if (auth.has("basic")) {
       JsonNode basic = settings(auth.get("basic"));
       String pair = basic.path("username").asText() + ":" + basic.path("password").asText();
@@ -53,10 +72,6 @@ final class Authenticator {
     if (auth.has("bearer")) {
       JsonNode bearer = settings(auth.get("bearer"));
       return "Bearer " + (bearer.isTextual() ? bearer.asText() : bearer.path("token").asText());
-    }
-    JsonNode oauth = auth.has("oauth2") ? auth.get("oauth2") : auth.get("oidc");
-    if (oauth != null) {
-      return "Bearer " + token(settings(oauth));
     }
     throw Failures.of(
         Problem.configuration("unsupported authentication scheme: " + auth.fieldNames().next()));

@@ -44,7 +44,8 @@ public final class HttpCallActivity implements Activity {
             in.get("body"),
             in.path("output").asText("content"),
             in.path("redirect").asBoolean(false),
-            endpoint.get("authentication")),
+            endpoint.get("authentication"),
+            in.path(AuthorizationSeal.REQUEST).asBoolean(false)),
         ctx.idempotencyKey());
   }
 }

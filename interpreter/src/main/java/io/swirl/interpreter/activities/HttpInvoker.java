@@ -75,9 +75,10 @@ final class HttpInvoker {
     if (!hasKey && idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    String authorization = auth.header(x.authentication());
-    if (authorization != null) {
-      request.header("Authorization", authorization);
+    Authenticator.Authorization authorization =
+        auth.authorize(x.authentication(), x.sealAuthorization());
+    if (authorization.header() != null) {
+      request.header("Authorization", authorization.header());
     }
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
     if (x.body() != null && !x.body().isNull() && !x.body().isMissingNode()) {
@@ -111,12 +112,22 @@ final class HttpInvoker {
       }
       throw Failures.of(Problem.communication(status, detail));
     }
-    return switch (x.output() == null ? "content" : x.output()) {
-      case "raw" ->
-          JSON.getNodeFactory().textNode(Base64.getEncoder().encodeToString(response.body()));
-      case "response" -> response(method, uri, sentHeaders, response, content);
-      default -> content;
-    };
+    JsonNode output =
+        switch (x.output() == null ? "content" : x.output()) {
+          case "raw" ->
+              JSON.getNodeFactory().textNode(Base64.getEncoder().encodeToString(response.body()));
+          case "response" -> response(method, uri, sentHeaders, response, content);
+          default -> content;
+        };
+    if (!x.sealAuthorization()) {
+      return output;
+    }
+    ObjectNode sealed = JSON.createObjectNode();
+    sealed.set(AuthorizationSeal.RESULT, output);
+    if (authorization.sealed() != null) {
+      sealed.put(AuthorizationSeal.SEALED, authorization.sealed());
+    }
+    return sealed;
   }
 
   private static JsonNode response(
@@ -191,5 +202,6 @@ final class HttpInvoker {
       JsonNode body,
       String output,
       boolean redirect,
-      JsonNode authentication) {}
+      JsonNode authentication,
+      boolean sealAuthorization) {}
 }

@@ -80,7 +80,8 @@ public final class OpenApiCallActivity implements Activity {
             body,
             in.path("output").asText("content"),
             in.path("redirect").asBoolean(false),
-            in.get("authentication")),
+            in.get("authentication"),
+            in.path(AuthorizationSeal.REQUEST).asBoolean(false)),
         ctx.idempotencyKey());
   }
 

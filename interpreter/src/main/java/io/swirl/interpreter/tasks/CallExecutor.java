@@ -1,12 +1,15 @@
 package io.swirl.interpreter.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.swirl.dsl.plan.AuthenticationPlan;
 import io.swirl.dsl.plan.CallTask;
 import io.swirl.engine.Task;
 import io.swirl.engine.TaskOptions;
 import io.swirl.interpreter.Problem;
+import io.swirl.interpreter.activities.AuthorizationSeal;
 import io.swirl.interpreter.expr.Variables;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,22 +42,45 @@ final class CallExecutor {
     if (request == null) {
       return Tasks.done(Outcome.fault(Problem.configuration("call arguments must be an object")));
     }
+    JsonNode auth = null;
     if (task.kind() == CallTask.Kind.HTTP) {
       JsonNode endpoint = request.path("endpoint");
       ObjectNode resolved = request.putObject("endpoint");
       String uri = endpoint.isTextual() ? endpoint.asText() : endpoint.path("uri").asText();
       resolved.put("uri", expand(uri, input));
       if (endpoint.has("authentication")) {
-        resolved.set("authentication", authentication(endpoint.get("authentication")));
-        describe(resolved.get("authentication"), v);
+        auth = authentication(endpoint.get("authentication"));
+        resolved.set("authentication", auth);
       }
     } else if (request.has("authentication")) {
-      request.set("authentication", authentication(request.get("authentication")));
-      describe(request.get("authentication"), v);
+      auth = authentication(request.get("authentication"));
+      request.set("authentication", auth);
+    }
+    JsonNode oauth = describe(auth, v);
+    boolean sealed = oauth != null && v.get(TaskRunner.AUTHORIZATION_READ) != null;
+    if (sealed) {
+      request.put(AuthorizationSeal.REQUEST, true);
     }
     return run.ctx
         .callActivity(task.activityName(), request, TaskOptions.NONE)
-        .thenApply(result -> Outcome.done(result, null));
+        .thenApply(result -> Outcome.done(sealed ? unseal(result, oauth, v) : result, null));
+  }
+
+  /**
+   * The call's output from a result wrapped with the sealed OAuth2 token, which fills {@code
+   * $authorization.parameter} in memory. Opened the same way on replay, from the same recorded
+   * result, so the value is the same; it cannot be opened when the client secret changed since
+   * (then the parameter stays unset).
+   */
+  private JsonNode unseal(JsonNode result, JsonNode oauth, Variables v) {
+    String token =
+        AuthorizationSeal.open(oauth, result.path(AuthorizationSeal.SEALED).asText(null));
+    if (token != null && v.get(TaskRunner.AUTHORIZATION_SLOT) instanceof ObjectNode descriptor) {
+      run.redactor.remember(TextNode.valueOf(token));
+      descriptor.put("parameter", token);
+    }
+    JsonNode output = result.get(AuthorizationSeal.RESULT);
+    return output == null ? NullNode.getInstance() : output;
   }
 
   /** An authentication with {@code use} references to {@code use.authentications} resolved. */
@@ -91,12 +117,14 @@ final class CallExecutor {
   /**
    * Fills {@code $authorization} ({@code scheme}, {@code parameter}) for basic and bearer; a secret
    * is read here, in memory only. OAuth2 tokens are obtained by the activity, so only the scheme is
-   * known.
+   * known here; the parameter comes with the activity's result (see {@link #unseal}).
+   *
+   * @return the OAuth2/OIDC settings (secret resolved, in memory), or null for other schemes
    */
-  private void describe(JsonNode auth, Variables v) {
+  private JsonNode describe(JsonNode auth, Variables v) {
     JsonNode slot = v.get(TaskRunner.AUTHORIZATION_SLOT);
     if (!(slot instanceof ObjectNode descriptor) || auth == null || !auth.fieldNames().hasNext()) {
-      return;
+      return null;
     }
     String scheme = auth.fieldNames().next();
     JsonNode settings = auth.get(scheme);
@@ -119,7 +147,13 @@ final class CallExecutor {
             "parameter",
             settings.isTextual() ? settings.asText() : settings.path("token").asText());
       }
-      default -> descriptor.put("scheme", "Bearer");
+      default -> {
+        descriptor.put("scheme", "Bearer");
+        if (scheme.equals("oauth2") || scheme.equals("oidc")) {
+          return settings;
+        }
+      }
     }
+    return null;
   }
 }

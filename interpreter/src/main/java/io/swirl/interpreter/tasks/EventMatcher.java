@@ -5,6 +5,7 @@ import io.swirl.dsl.plan.EventFilter;
 import io.swirl.interpreter.expr.Variables;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Matches CloudEvents against one {@code listen} task's filters: attributes as {@link
@@ -17,6 +18,7 @@ final class EventMatcher {
   private final JsonNode input;
   private final Variables vars;
   private final Map<String, JsonNode> correlated = new HashMap<>();
+  private final Map<String, JsonNode> resolved = new TreeMap<>();
 
   EventMatcher(Run run, JsonNode input, Variables vars) {
     this.run = run;
@@ -29,8 +31,10 @@ final class EventMatcher {
       return false;
     }
     Map<String, JsonNode> learned = new HashMap<>();
+    Map<String, JsonNode> values = new HashMap<>();
     for (Map.Entry<String, EventFilter.Correlation> key : filter.correlate().entrySet()) {
       JsonNode value = run.eval.one(key.getValue().from(), event, vars);
+      values.put(key.getKey(), value);
       JsonNode expected =
           key.getValue().expect() != null
               ? run.eval.render(key.getValue().expect(), input, vars, null)
@@ -42,6 +46,12 @@ final class EventMatcher {
       }
     }
     correlated.putAll(learned);
+    resolved.putAll(values);
     return true;
+  }
+
+  /** The correlation keys' values in the events matched so far, by key name. */
+  Map<String, JsonNode> resolved() {
+    return resolved;
   }
 }

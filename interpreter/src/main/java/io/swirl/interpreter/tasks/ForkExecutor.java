@@ -20,9 +20,11 @@ import java.util.List;
  */
 final class ForkExecutor {
 
+  private final Run run;
   private final TaskRunner runner;
 
   ForkExecutor(Run run, TaskRunner runner) {
+    this.run = run;
     this.runner = runner;
   }
 
@@ -54,10 +56,12 @@ final class ForkExecutor {
             boolean won = outcome instanceof Outcome.Done;
             if (task.compete() && won) {
               tokens.forEach(Cancellation::cancel);
+              run.lifecycle.abandoned();
               Outcome.Done d = (Outcome.Done) outcome;
               result.complete(Outcome.done(d.output(), endOrNull(d)));
             } else if (!task.compete() && !won) {
               tokens.forEach(Cancellation::cancel);
+              run.lifecycle.abandoned();
               result.complete(outcome);
             } else if (remaining[0] == 0) {
               result.complete(task.compete() ? outcome : collect(outcomes));

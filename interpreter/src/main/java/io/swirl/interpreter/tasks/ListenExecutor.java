@@ -37,7 +37,17 @@ final class ListenExecutor {
 
   Task<Outcome> run(ListenTask task, JsonNode input, Variables v, Cancellation cancel) {
     CompletableTask<List<JsonNode>> consumed = Tasks.pending();
-    Consumer consumer = new Consumer(task, new EventMatcher(run, input, v), v, consumed, cancel);
+    EventMatcher matcher = new EventMatcher(run, input, v);
+    if (correlates(task.to())) {
+      run.lifecycle.correlation("started", null);
+      consumed.onDone(
+          done -> {
+            if (!done.isFailed() && !cancel.isCancelled()) {
+              run.lifecycle.correlation("completed", matcher.resolved());
+            }
+          });
+    }
+    Consumer consumer = new Consumer(task, matcher, v, consumed, cancel);
     run.events.subscribe(consumer);
     return consumed.thenCompose(events -> each(task, events, 0, array(), v, cancel));
   }
@@ -214,6 +224,19 @@ final class ListenExecutor {
       run.events.unsubscribe(this);
       done.complete(List.copyOf(events));
     }
+  }
+
+  /** True when a filter (or an until-event filter) correlates events by keys. */
+  private static boolean correlates(EventStrategy strategy) {
+    if (strategy == null) {
+      return false;
+    }
+    for (EventFilter filter : strategy.filters()) {
+      if (!filter.correlate().isEmpty()) {
+        return true;
+      }
+    }
+    return correlates(strategy.untilEvents());
   }
 
   private static boolean allSeen(boolean[] seen) {

@@ -1,6 +1,7 @@
 package io.swirl.interpreter.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swirl.dsl.plan.DataFilter;
@@ -8,6 +9,7 @@ import io.swirl.dsl.plan.FlowTarget;
 import io.swirl.dsl.plan.TaskCommon;
 import io.swirl.dsl.plan.TaskNode;
 import io.swirl.dsl.plan.TimeSpan;
+import io.swirl.dsl.plan.ValueTemplate;
 import io.swirl.engine.Task;
 import io.swirl.engine.TaskFailedException;
 import io.swirl.interpreter.Problem;
@@ -26,6 +28,13 @@ final class TaskRunner {
 
   /** A variable name jq cannot spell, holding the object {@code $authorization} reads. */
   static final String AUTHORIZATION_SLOT = " authorization";
+
+  /**
+   * Bound (true) when the task's {@code output.as} or {@code export.as} reads {@code
+   * $authorization}: only then does a call ask for its OAuth2 token back (sealed), see {@code
+   * CallExecutor}.
+   */
+  static final String AUTHORIZATION_READ = " authorization read";
 
   private final Run run;
   private final Executors executors;
@@ -54,15 +63,28 @@ final class TaskRunner {
       JsonNode input = transform(c.input(), raw, v);
       // $authorization is filled by a call task once it knows its authentication.
       ObjectNode authorization = newObject();
-      Variables tv =
+      Variables bound =
           v.with("input", input)
               .with(AUTHORIZATION_SLOT, authorization)
               .withLazy(
                   "authorization",
                   () -> authorization.isEmpty() ? NullNode.getInstance() : authorization);
-      run.lifecycle.task("started", node, null);
+      Variables tv =
+          readsAuthorization(c.output().transform()) || readsAuthorization(c.export().transform())
+              ? bound.with(AUTHORIZATION_READ, BooleanNode.TRUE)
+              : bound;
+      Lifecycle.Active started = run.lifecycle.started(node, cancel);
       Task<Outcome> body = timed(node, input, tv, cancel);
-      return body.thenApply(outcome -> finish(node, outcome, descriptor, tv));
+      return body.thenApply(
+          outcome -> {
+            Outcome end = finish(node, outcome, descriptor, tv);
+            if (end instanceof Outcome.Faulted f) {
+              run.lifecycle.ended(started, "faulted", f.problem().toJson());
+            } else {
+              run.lifecycle.ended(started, "completed", ((Outcome.Done) end).output());
+            }
+            return end;
+          });
     } catch (ExpressionFailure e) {
       return Tasks.done(Outcome.fault(e.problem().at(c.pointer())));
     }
@@ -89,6 +111,7 @@ final class TaskRunner {
             first -> {
               if (first == timer && !work.isDone()) {
                 inner.cancel();
+                run.lifecycle.abandoned();
                 return Outcome.fault(
                     Problem.timeout(what + " timed out after " + after).at(pointer));
               }
@@ -112,7 +135,6 @@ final class TaskRunner {
     TaskCommon c = node.common();
     if (outcome instanceof Outcome.Faulted f) {
       Problem problem = f.problem().at(c.pointer());
-      run.lifecycle.task("faulted", node, problem.toJson());
       return Outcome.fault(problem);
     }
     Outcome.Done done = (Outcome.Done) outcome;
@@ -128,11 +150,24 @@ final class TaskRunner {
       if (invalid != null) {
         return Outcome.fault(invalid.at(c.pointer()));
       }
-      run.lifecycle.task("completed", node, output);
       return Outcome.done(output, done.flow() == null ? c.then() : done.flow());
     } catch (ExpressionFailure e) {
       return Outcome.fault(e.problem().at(c.pointer()));
     }
+  }
+
+  /** True when an expression in {@code t} mentions {@code $authorization} (or may: text match). */
+  private static boolean readsAuthorization(ValueTemplate t) {
+    if (t instanceof ValueTemplate.Computed computed) {
+      return computed.expression().program().contains("$authorization");
+    }
+    if (t instanceof ValueTemplate.Members members) {
+      return members.members().values().stream().anyMatch(TaskRunner::readsAuthorization);
+    }
+    if (t instanceof ValueTemplate.Items items) {
+      return items.items().stream().anyMatch(TaskRunner::readsAuthorization);
+    }
+    return false;
   }
 
   JsonNode transform(DataFilter filter, JsonNode data, Variables v) {

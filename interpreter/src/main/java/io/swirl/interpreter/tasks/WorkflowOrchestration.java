@@ -37,6 +37,7 @@ public final class WorkflowOrchestration implements Orchestration {
   @Override
   public Task<JsonNode> start(OrchestrationContext ctx) {
     Run run = new Run(ctx, plan, definition, services);
+    ctx.setExecutionListener(run.lifecycle); // suspended, resumed, cancelled
     run.lifecycle.workflow("started", null, null);
     Task<Outcome> body;
     try {
