@@ -17,8 +17,10 @@ mode="${1:-jmh}"
 [[ $# -gt 0 ]] && shift
 out=interpreter/target/bench
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  ./mvnw -q -B -pl interpreter -am test-compile -Dspotless.check.skip
-  ./mvnw -q -B -pl interpreter dependency:build-classpath -Dmdep.outputFile="$PWD/$out.classpath" >/dev/null
+  # One reactor build, so the sibling modules resolve to their target/classes (the last module
+  # to write the class path file is the interpreter).
+  ./mvnw -q -B -pl interpreter -am test-compile dependency:build-classpath -Dspotless.check.skip \
+    -Dmdep.outputFile="$PWD/$out.classpath" >/dev/null
   rm -rf "$out" && mkdir -p "$out"
   cp -r interpreter/target/classes "$out/classes"
   cp -r interpreter/target/test-classes "$out/test-classes"
