@@ -97,7 +97,7 @@ final class Sql {
   static final String INSERT_ACTIVITY =
       "INSERT INTO activity_queue (instance_id, task_id, name, input, idempotency_key,"
           + " visible_at, lock_owner, lock_expires, delivery_count)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id";
 
   static final String SELECT_READY_ACTIVITIES =
       "SELECT id FROM activity_queue"

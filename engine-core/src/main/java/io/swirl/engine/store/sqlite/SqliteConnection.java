@@ -99,6 +99,10 @@ final class SqliteConnection implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    // Otherwise the driver matches every statement against an INSERT pattern and, for each
+    // insert, prepares and runs a fresh SELECT last_insert_rowid(): the store never reads
+    // generated keys that way (it asks for the one id it needs).
+    config.setGetGeneratedKeys(false);
     return config;
   }
 

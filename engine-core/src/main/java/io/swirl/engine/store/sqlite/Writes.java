@@ -92,9 +92,7 @@ final class Writes {
     Rows.setMillis(insert, 6, visibleAt);
     insert.setString(7, owner);
     Rows.setMillis(insert, 8, leaseUntil);
-    insert.executeUpdate();
-    // One connection under one lock: the last rowid is this insert's.
-    try (ResultSet rs = db.prepare("SELECT last_insert_rowid()").executeQuery()) {
+    try (ResultSet rs = insert.executeQuery()) {
       rs.next();
       return new ActivityWorkItem(
           rs.getLong(1),
