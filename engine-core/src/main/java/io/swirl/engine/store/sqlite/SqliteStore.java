@@ -320,7 +320,8 @@ public final class SqliteStore implements Store {
     if (steps.isEmpty()) {
       return new CommitResult(List.of(), List.of());
     }
-    return db.write("commit steps", () -> committer.commit(steps, owner, activityLeaseUntil));
+    List<StepCommitter.Encoded> encoded = StepCommitter.encode(steps);
+    return db.write("commit steps", () -> committer.commit(encoded, owner, activityLeaseUntil));
   }
 
   @Override
@@ -363,25 +364,35 @@ public final class SqliteStore implements Store {
     if (results.isEmpty()) {
       return;
     }
+    List<String> encoded = encodeResults(results);
     db.write(
         "complete activities",
         () -> {
-          writeResults(results, owner, now);
+          writeResults(results, encoded, owner, now);
           return null;
         });
   }
 
-  private void writeResults(List<ActivityResult> results, String owner, Instant now)
+  /** Call inside a write transaction; {@code encoded} holds each result's event, encoded. */
+  private void writeResults(
+      List<ActivityResult> results, List<String> encoded, String owner, Instant now)
       throws SQLException {
     PreparedStatement delete = db.prepare(Sql.DELETE_LEASED_ACTIVITY);
-    for (ActivityResult result : results) {
+    PreparedStatement insert = db.prepare(Sql.INSERT_MESSAGE_IF_INSTANCE);
+    for (int i = 0; i < results.size(); i++) {
+      ActivityResult result = results.get(i);
       delete.setLong(1, result.activityId());
       delete.setString(2, result.instanceId());
       delete.setString(3, owner);
       if (delete.executeUpdate() > 0) {
-        Writes.insertMessage(db, result.instanceId(), result.result(), now);
+        Writes.bindMessage(insert, result.instanceId(), encoded.get(i), now);
+        insert.executeUpdate();
       }
     }
+  }
+
+  private static List<String> encodeResults(List<ActivityResult> results) {
+    return results.stream().map(r -> HistoryCodec.encode(r.result())).toList();
   }
 
   @Override
@@ -389,10 +400,11 @@ public final class SqliteStore implements Store {
       List<ActivityResult> results, String owner, int max, Instant now, Duration lease) {
     long nowMillis = now.toEpochMilli();
     long expires = now.plus(lease).toEpochMilli();
+    List<String> encoded = encodeResults(results);
     return db.write(
         "complete activities and lock orchestrations",
         () -> {
-          writeResults(results, owner, now);
+          writeResults(results, encoded, owner, now);
           return Leasing.orchestrations(db, owner, max, nowMillis, expires);
         });
   }

@@ -1,7 +1,6 @@
 package io.swirl.engine.store.sqlite;
 
 import io.swirl.engine.history.HistoryCodec;
-import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.ActivityWorkItem;
 import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.NewInstance;
@@ -14,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies a batch of orchestration steps inside one transaction (group commit).
+ * Applies a batch of orchestration steps inside one transaction (group commit). Their JSON is
+ * encoded first ({@link #encode}), outside the writer lock.
  *
  * <p>Each step's fenced row update runs first: when it matches no row the lease was lost and the
  * step is skipped whole. Child instances are created as steps are visited; history rows, consumed
@@ -29,8 +29,42 @@ final class StepCommitter {
     this.db = db;
   }
 
+  /**
+   * A step with its JSON already written out, so that the writer lock is held for SQL only.
+   *
+   * @param history the new history events, encoded
+   * @param messages the outbound messages' events, encoded
+   * @param activityInputs the new activities' inputs, encoded
+   */
+  record Encoded(
+      StepCommit step,
+      List<String> history,
+      List<String> messages,
+      List<String> activityInputs,
+      String output,
+      String failure,
+      String customStatus) {}
+
+  /** Encodes the steps' JSON; call before taking the writer lock. */
+  static List<Encoded> encode(List<StepCommit> steps) {
+    List<Encoded> encoded = new ArrayList<>(steps.size());
+    for (StepCommit step : steps) {
+      InstanceUpdate update = step.update();
+      encoded.add(
+          new Encoded(
+              step,
+              step.newHistory().stream().map(HistoryCodec::encode).toList(),
+              step.messages().stream().map(m -> HistoryCodec.encode(m.event())).toList(),
+              step.activities().stream().map(a -> Rows.text(a.input())).toList(),
+              Rows.text(update.output()),
+              Rows.text(update.failure()),
+              Rows.text(update.customStatus())));
+    }
+    return encoded;
+  }
+
   /** Call inside a write transaction. */
-  CommitResult commit(List<StepCommit> steps, String owner, Instant activityLeaseUntil)
+  CommitResult commit(List<Encoded> steps, String owner, Instant activityLeaseUntil)
       throws SQLException {
     List<String> rejected = new ArrayList<>();
     List<ActivityWorkItem> activities = new ArrayList<>();
@@ -38,8 +72,9 @@ final class StepCommitter {
     PreparedStatement consumed = db.prepare(Sql.DELETE_MESSAGE);
     PreparedStatement messages = db.prepare(Sql.INSERT_MESSAGE_IF_INSTANCE);
     try {
-      for (StepCommit step : steps) {
-        if (!updateInstance(step, owner)) {
+      for (Encoded encoded : steps) {
+        StepCommit step = encoded.step();
+        if (!updateInstance(encoded, owner)) {
           rejected.add(step.instanceId());
           continue;
         }
@@ -48,18 +83,19 @@ final class StepCommitter {
           delete.setString(1, step.instanceId());
           delete.executeUpdate();
         }
-        addHistory(history, step);
+        addHistory(history, encoded);
         for (long id : step.consumedMessages()) {
           consumed.setLong(1, id);
           consumed.setString(2, step.instanceId());
           consumed.addBatch();
         }
-        for (StepCommit.NewActivity activity : step.activities()) {
+        for (int i = 0; i < step.activities().size(); i++) {
           activities.add(
               Writes.insertLeasedActivity(
                   db,
                   step.instanceId(),
-                  activity,
+                  step.activities().get(i),
+                  encoded.activityInputs().get(i),
                   step.update().updatedAt(),
                   owner,
                   activityLeaseUntil));
@@ -67,8 +103,10 @@ final class StepCommitter {
         for (NewInstance child : step.newInstances()) {
           Writes.insertInstance(db, child);
         }
-        for (StepCommit.OutboundMessage message : step.messages()) {
-          Writes.bindMessage(messages, message.instanceId(), message.event(), message.visibleAt());
+        for (int i = 0; i < step.messages().size(); i++) {
+          StepCommit.OutboundMessage message = step.messages().get(i);
+          Writes.bindMessage(
+              messages, message.instanceId(), encoded.messages().get(i), message.visibleAt());
           messages.addBatch();
         }
       }
@@ -84,13 +122,14 @@ final class StepCommitter {
   }
 
   /** Writes the row and releases the lease; false when the lease is no longer this step's. */
-  private boolean updateInstance(StepCommit step, String owner) throws SQLException {
+  private boolean updateInstance(Encoded encoded, String owner) throws SQLException {
+    StepCommit step = encoded.step();
     InstanceUpdate update = step.update();
     PreparedStatement ps = db.prepare(Sql.UPDATE_INSTANCE_AFTER_STEP);
     ps.setString(1, update.status().name());
-    ps.setString(2, Rows.text(update.output()));
-    ps.setString(3, Rows.text(update.failure()));
-    ps.setString(4, Rows.text(update.customStatus()));
+    ps.setString(2, encoded.output());
+    ps.setString(3, encoded.failure());
+    ps.setString(4, encoded.customStatus());
     Rows.setMillis(ps, 5, update.updatedAt());
     Rows.setMillis(ps, 6, update.completedAt());
     ps.setInt(7, update.historySize());
@@ -106,13 +145,14 @@ final class StepCommitter {
     return true;
   }
 
-  private static void addHistory(PreparedStatement history, StepCommit step) throws SQLException {
+  private static void addHistory(PreparedStatement history, Encoded encoded) throws SQLException {
+    StepCommit step = encoded.step();
     int seq = step.historyOffset();
-    for (HistoryEvent event : step.newHistory()) {
+    for (String event : encoded.history()) {
       history.setString(1, step.instanceId());
       history.setInt(2, seq++);
       Rows.setMillis(history, 3, step.update().updatedAt());
-      history.setString(4, HistoryCodec.encode(event));
+      history.setString(4, event);
       history.addBatch();
     }
   }

@@ -68,9 +68,16 @@ final class Writes {
   static void bindMessage(
       PreparedStatement insert, String instanceId, HistoryEvent event, Instant visibleAt)
       throws SQLException {
+    bindMessage(insert, instanceId, HistoryCodec.encode(event), visibleAt);
+  }
+
+  /** Binds {@link Sql#INSERT_MESSAGE_IF_INSTANCE} with an event already encoded. */
+  static void bindMessage(
+      PreparedStatement insert, String instanceId, String encodedEvent, Instant visibleAt)
+      throws SQLException {
     insert.setString(1, instanceId);
     Rows.setMillis(insert, 2, visibleAt);
-    insert.setString(3, HistoryCodec.encode(event));
+    insert.setString(3, encodedEvent);
     insert.setString(4, instanceId);
   }
 
@@ -79,6 +86,7 @@ final class Writes {
       SqliteConnection db,
       String instanceId,
       NewActivity activity,
+      String encodedInput,
       Instant visibleAt,
       String owner,
       Instant leaseUntil)
@@ -87,7 +95,7 @@ final class Writes {
     insert.setString(1, instanceId);
     insert.setInt(2, activity.taskId());
     insert.setString(3, activity.name());
-    insert.setString(4, Rows.text(activity.input()));
+    insert.setString(4, encodedInput);
     insert.setString(5, activity.idempotencyKey());
     Rows.setMillis(insert, 6, visibleAt);
     insert.setString(7, owner);
