@@ -12,6 +12,7 @@ import io.swirl.engine.FailureDetails;
 import io.swirl.engine.InstanceState;
 import io.swirl.engine.Orchestration;
 import io.swirl.engine.OrchestrationResolver;
+import io.swirl.engine.RetryPolicy;
 import io.swirl.engine.StartOptions;
 import io.swirl.interpreter.activities.EmitActivity;
 import io.swirl.interpreter.activities.HttpCallActivity;
@@ -54,6 +55,13 @@ public final class SlwfRuntime implements OrchestrationResolver {
   /** How long received events wait for a {@code listen}, unless configured. */
   public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofHours(1);
 
+  /**
+   * How {@code emit} retries while the sink refuses an event, unless configured: 10 attempts, waits
+   * doubling from 1 s up to 1 min (about 4.5 minutes in all).
+   */
+  public static final RetryPolicy DEFAULT_EMIT_RETRY =
+      new RetryPolicy(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1));
+
   /** The runtime's name in {@code $runtime}. */
   public static final String NAME = "swirl";
 
@@ -74,7 +82,8 @@ public final class SlwfRuntime implements OrchestrationResolver {
             config.allowRun,
             runtime,
             SlwfRuntime::orchestrationName,
-            config.eventRetention);
+            config.eventRetention,
+            config.emitRetry);
   }
 
   public static Builder builder() {
@@ -203,6 +212,7 @@ public final class SlwfRuntime implements OrchestrationResolver {
     private Map<String, URI> hostOverrides = Map.of();
     private String version = "0.1.0";
     private Duration eventRetention = DEFAULT_EVENT_RETENTION;
+    private RetryPolicy emitRetry = DEFAULT_EMIT_RETRY;
     private ObjectNode metadata = JsonNodeFactory.instance.objectNode();
 
     public Builder secrets(SecretsProvider value) {
@@ -243,6 +253,12 @@ public final class SlwfRuntime implements OrchestrationResolver {
         throw new IllegalArgumentException("the event retention cannot be negative: " + value);
       }
       eventRetention = value;
+      return this;
+    }
+
+    /** How {@code emit} retries while the sink refuses an event. */
+    public Builder emitRetry(RetryPolicy value) {
+      emitRetry = java.util.Objects.requireNonNull(value, "emitRetry");
       return this;
     }
 

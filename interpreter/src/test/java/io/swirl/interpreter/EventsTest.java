@@ -5,16 +5,23 @@ import static io.swirl.interpreter.support.Harness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.swirl.engine.InstanceState;
+import io.swirl.engine.RetryPolicy;
+import io.swirl.engine.RuntimeStatus;
 import io.swirl.interpreter.support.Harness;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** emit through the sink; listen on the instance's one event channel. */
 class EventsTest {
 
-  private final Harness h = new Harness();
+  private Harness h = new Harness();
 
   @AfterEach
   void stop() {
@@ -60,6 +67,65 @@ class EventsTest {
     assertThat(s.output().path("specversion").asText()).isEqualTo("1.0");
     assertThat(s.output().path("id").asText()).isNotEmpty();
     assertThat(s.output().path("time").asText()).isNotEmpty();
+  }
+
+  private static final String EMIT =
+      doc(
+          """
+          do:
+            - tell:
+                emit:
+                  event:
+                    with:
+                      source: https://swirl.test
+                      type: test.told.v1
+          """);
+
+  @Test
+  void emit_is_retried_while_the_sink_refuses_and_published_once_it_accepts() {
+    h.close();
+    AtomicInteger calls = new AtomicInteger();
+    List<JsonNode> accepted = new CopyOnWriteArrayList<>();
+    h =
+        new Harness(
+            "sqlite::memory:",
+            b ->
+                b.emitRetry(RetryPolicy.fixed(3, Duration.ofMillis(20)))
+                    .events(
+                        event -> {
+                          if (calls.incrementAndGet() < 3) {
+                            throw new java.io.IOException("sink down");
+                          }
+                          accepted.add(event);
+                        }));
+
+    InstanceState s = h.run(EMIT, null);
+
+    assertThat(s.status()).isEqualTo(RuntimeStatus.COMPLETED);
+    assertThat(calls).hasValue(3);
+    assertThat(accepted).containsExactly(s.output());
+  }
+
+  @Test
+  void emit_faults_when_the_sink_refuses_every_attempt() {
+    h.close();
+    AtomicInteger calls = new AtomicInteger();
+    h =
+        new Harness(
+            "sqlite::memory:",
+            b ->
+                b.emitRetry(RetryPolicy.fixed(2, Duration.ofMillis(10)))
+                    .events(
+                        event -> {
+                          calls.incrementAndGet();
+                          throw new java.io.IOException("sink down");
+                        }));
+
+    InstanceState s = h.run(EMIT, null);
+
+    assertThat(s.status()).isEqualTo(RuntimeStatus.FAILED);
+    assertThat(calls).hasValue(2);
+    assertThat(SlwfRuntime.problem(s).detail()).contains("sink down");
   }
 
   @Test

@@ -46,7 +46,9 @@ final class EffectExecutor {
   /**
    * {@code emit}: the event gets {@code id}, {@code specversion} and {@code time} when the
    * definition leaves them out (from the deterministic context), and is published by the {@code
-   * swirl.emit} activity. The task outputs the event as published.
+   * swirl.emit} activity, retried with durable waits while the sink refuses it ({@link
+   * Services#emitRetry()}); when every attempt fails the task faults. The task outputs the event as
+   * published.
    */
   Task<Outcome> emit(EmitTask task, JsonNode input, Variables v) {
     ObjectNode event = (ObjectNode) run.eval.render(task.event(), input, v, null).deepCopy();
@@ -63,7 +65,7 @@ final class EffectExecutor {
       event.put("datacontenttype", "application/json");
     }
     return run.ctx
-        .callActivity(EmitTask.ACTIVITY, event, TaskOptions.NONE)
+        .callActivity(EmitTask.ACTIVITY, event, TaskOptions.retry(run.services().emitRetry()))
         .thenApply(published -> Outcome.done(published, null));
   }
 

@@ -1,6 +1,7 @@
 package io.swirl.interpreter.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swirl.engine.RetryPolicy;
 import io.swirl.interpreter.EventSink;
 import io.swirl.interpreter.SecretsProvider;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param orchestrationName the engine orchestration name of a definition (namespace, name)
  * @param eventRetention how long an event an instance received and no {@code listen} took stays
  *     available to a later {@code listen}
+ * @param emitRetry how the {@code swirl.emit} activity is retried when the sink refuses an event
  */
 public record Services(
     SecretsProvider secrets,
@@ -23,7 +25,8 @@ public record Services(
     Set<String> allowRun,
     JsonNode runtime,
     Names orchestrationName,
-    Duration eventRetention) {
+    Duration eventRetention,
+    RetryPolicy emitRetry) {
 
   /** Maps a definition's namespace and name to its orchestration name. */
   @FunctionalInterface
