@@ -117,7 +117,12 @@ public final class OrchestrationDispatcher implements Runnable {
     }
   }
 
-  /** Runs one batch; false when there was nothing to do. */
+  /**
+   * Runs one batch; true when there may be more to do at once (the batch was full). Otherwise the
+   * loop waits for the signal, which every new piece of work raises — an activity result, a
+   * client's start or event, and this loop's own commit, after which the instances it just stepped
+   * can be leased again — so an idle loop does not poll the store for nothing.
+   */
   boolean runOnce() {
     long started = System.nanoTime();
     Clock clock = settings.clock();
@@ -138,7 +143,7 @@ public final class OrchestrationDispatcher implements Runnable {
     }
     activities.resultsCommitted(results);
     if (items.isEmpty()) {
-      return !results.isEmpty();
+      return false; // results for leased instances: the commit that releases them raises the signal
     }
     List<StepCommit> commits = new ArrayList<>(items.size());
     List<String> ended = new ArrayList<>();
@@ -156,7 +161,7 @@ public final class OrchestrationDispatcher implements Runnable {
     Instant leaseUntil = now.plus(settings.activityLease());
     pendingCommit =
         CompletableFuture.runAsync(() -> commit(commits, leaseUntil, started), committer);
-    return true;
+    return items.size() >= settings.orchestrationBatch();
   }
 
   /**
