@@ -2,11 +2,13 @@ package io.swirl.engine.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 
 /**
  * The one place where history events meet their stored form: compact JSON with a {@code type}
@@ -21,6 +23,8 @@ public final class HistoryCodec {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+  private static final TypeReference<List<HistoryEvent>> EVENTS = new TypeReference<>() {};
+
   private HistoryCodec() {}
 
   public static String encode(HistoryEvent event) {
@@ -34,6 +38,30 @@ public final class HistoryCodec {
   public static HistoryEvent decode(String json) {
     try {
       return MAPPER.readValue(json, HistoryEvent.class);
+    } catch (JsonProcessingException e) {
+      throw new CorruptHistoryException(
+          "stored history event is unreadable: "
+              + abbreviate(json)
+              + " ("
+              + e.getOriginalMessage()
+              + ")",
+          e);
+    }
+  }
+
+  /** Encodes events as one JSON array, in order. */
+  public static String encodeAll(List<HistoryEvent> events) {
+    try {
+      return MAPPER.writerFor(EVENTS).writeValueAsString(events);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + events.size() + " history events", e);
+    }
+  }
+
+  /** Decodes a JSON array written by {@link #encodeAll}. */
+  public static List<HistoryEvent> decodeAll(String json) {
+    try {
+      return MAPPER.readValue(json, EVENTS);
     } catch (JsonProcessingException e) {
       throw new CorruptHistoryException(
           "stored history event is unreadable: "

@@ -39,8 +39,8 @@ class CorruptHistoryTest {
     try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + db);
         PreparedStatement corrupt =
             jdbc.prepareStatement(
-                "UPDATE history SET event = '{\"type\":\"NoSuchEvent\"}'"
-                    + " WHERE instance_id = 'broken' AND seq = 1")) {
+                "UPDATE history_steps SET events = '[{\"type\":\"NoSuchEvent\"}]'"
+                    + " WHERE instance_id = 'broken' AND seq = 0")) {
       assertThat(corrupt.executeUpdate()).isEqualTo(1);
     }
     try (Engine second = engine(db)) {

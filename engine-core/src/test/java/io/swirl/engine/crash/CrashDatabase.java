@@ -67,6 +67,12 @@ interface CrashDatabase extends AutoCloseable {
       return List.of();
     }
 
+    /** History events: the SQLite store keeps one row per step, the events as a JSON array. */
+    @Override
+    public long historyRows() throws SQLException {
+      return count("SELECT COALESCE(SUM(json_array_length(events)), 0) FROM history_steps");
+    }
+
     @Override
     public long count(String sql) throws SQLException {
       if (connection == null) {

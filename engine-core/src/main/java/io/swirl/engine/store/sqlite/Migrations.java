@@ -18,7 +18,12 @@ final class Migrations {
 
   /** The migration scripts; version N is element N-1. Append only, never edit. */
   static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__definitions.sql", "V3__instance_inputs.sql", "V4__events.sql");
+      List.of(
+          "V1__init.sql",
+          "V2__definitions.sql",
+          "V3__instance_inputs.sql",
+          "V4__events.sql",
+          "V5__history_steps.sql");
 
   private Migrations() {}
 

@@ -49,12 +49,12 @@ final class Sql {
   // ---- history -----------------------------------------------------------------------------
 
   static final String INSERT_HISTORY =
-      "INSERT INTO history (instance_id, seq, created_at, event) VALUES (?, ?, ?, ?)";
+      "INSERT INTO history_steps (instance_id, seq, created_at, events) VALUES (?, ?, ?, ?)";
 
   static final String SELECT_HISTORY =
-      "SELECT seq, created_at, event FROM history WHERE instance_id = ? ORDER BY seq";
+      "SELECT seq, created_at, events FROM history_steps WHERE instance_id = ? ORDER BY seq";
 
-  static final String DELETE_HISTORY = "DELETE FROM history WHERE instance_id = ?";
+  static final String DELETE_HISTORY = "DELETE FROM history_steps WHERE instance_id = ?";
 
   // ---- inbox -------------------------------------------------------------------------------
 

@@ -213,9 +213,11 @@ public final class SqliteStore implements Store {
           List<HistoryRecord> records = new ArrayList<>();
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              records.add(
-                  new HistoryRecord(
-                      rs.getInt(1), Rows.instant(rs, 2), HistoryCodec.decode(rs.getString(3))));
+              int seq = rs.getInt(1);
+              Instant at = Rows.instant(rs, 2);
+              for (HistoryEvent event : HistoryCodec.decodeAll(rs.getString(3))) {
+                records.add(new HistoryRecord(seq++, at, event));
+              }
             }
           }
           return records;

@@ -32,13 +32,13 @@ final class StepCommitter {
   /**
    * A step with its JSON already written out, so that the writer lock is held for SQL only.
    *
-   * @param history the new history events, encoded
+   * @param history the new history events, encoded as one array (null when there are none)
    * @param messages the outbound messages' events, encoded
    * @param activityInputs the new activities' inputs, encoded
    */
   record Encoded(
       StepCommit step,
-      List<String> history,
+      String history,
       List<String> messages,
       List<String> activityInputs,
       String output,
@@ -53,7 +53,7 @@ final class StepCommitter {
       encoded.add(
           new Encoded(
               step,
-              step.newHistory().stream().map(HistoryCodec::encode).toList(),
+              step.newHistory().isEmpty() ? null : HistoryCodec.encodeAll(step.newHistory()),
               step.messages().stream().map(m -> HistoryCodec.encode(m.event())).toList(),
               step.activities().stream().map(a -> Rows.text(a.input())).toList(),
               Rows.text(update.output()),
@@ -145,15 +145,16 @@ final class StepCommitter {
     return true;
   }
 
+  /** One row for the step's events (the table holds a row per step, see migration V5). */
   private static void addHistory(PreparedStatement history, Encoded encoded) throws SQLException {
-    StepCommit step = encoded.step();
-    int seq = step.historyOffset();
-    for (String event : encoded.history()) {
-      history.setString(1, step.instanceId());
-      history.setInt(2, seq++);
-      Rows.setMillis(history, 3, step.update().updatedAt());
-      history.setString(4, event);
-      history.addBatch();
+    if (encoded.history() == null) {
+      return;
     }
+    StepCommit step = encoded.step();
+    history.setString(1, step.instanceId());
+    history.setInt(2, step.historyOffset());
+    Rows.setMillis(history, 3, step.update().updatedAt());
+    history.setString(4, encoded.history());
+    history.addBatch();
   }
 }

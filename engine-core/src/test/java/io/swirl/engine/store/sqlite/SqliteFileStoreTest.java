@@ -44,7 +44,7 @@ class SqliteFileStoreTest extends StoreContractTest {
   @Test
   void open_creates_the_parent_directories_and_the_schema() {
     assertThat(Files.exists(url().path())).isTrue();
-    assertThat(((SqliteStore) store).migrationsApplied()).containsExactly(1, 2, 3, 4);
+    assertThat(((SqliteStore) store).migrationsApplied()).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test
@@ -86,6 +86,46 @@ class SqliteFileStoreTest extends StoreContractTest {
     assertThat(again).extracting(OrchestrationWorkItem::instanceId).containsExactly("a");
     assertThat(again.get(0).lockToken()).isGreaterThan(held.lockToken());
     assertThat(store.lockActivities("next-life", 10, T0, LEASE)).hasSize(1);
+  }
+
+  @Test
+  void migration_5_moves_a_history_kept_one_row_per_event_to_one_row_per_step() {
+    SqliteStore sqlite = (SqliteStore) store;
+    HistoryEvent.ExecutionStarted started = newInstance("old").started();
+    HistoryEvent.TaskScheduled scheduled =
+        new HistoryEvent.TaskScheduled(0, "work", JsonNodeFactory.instance.numberNode(7), "k");
+    // Rewind to schema 4: the old table, holding two events of an instance, and no new one.
+    sqlite
+        .connection()
+        .write(
+            "simulate schema 4",
+            () -> {
+              for (String sql :
+                  List.of(
+                      "DROP TABLE history_steps",
+                      "DELETE FROM schema_version WHERE version = 5",
+                      "CREATE TABLE history (instance_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+                          + " created_at INTEGER NOT NULL, event TEXT NOT NULL,"
+                          + " PRIMARY KEY (instance_id, seq)) WITHOUT ROWID",
+                      "INSERT INTO history VALUES ('old', 0, 1000, '"
+                          + io.swirl.engine.history.HistoryCodec.encode(started)
+                          + "')",
+                      "INSERT INTO history VALUES ('old', 1, 2000, '"
+                          + io.swirl.engine.history.HistoryCodec.encode(scheduled)
+                          + "')")) {
+                sqlite.connection().prepareOnce(sql).executeUpdate();
+              }
+              return null;
+            });
+    store.close();
+
+    store = SqliteStore.open(url());
+
+    assertThat(((SqliteStore) store).migrationsApplied()).containsExactly(5);
+    assertThat(store.getHistory("old"))
+        .extracting(r -> r.seq() + "@" + r.timestamp().toEpochMilli() + " " + r.event())
+        .containsExactly("0@1000 " + started, "1@2000 " + scheduled);
+    assertThat(store.loadHistory("old")).containsExactly(started, scheduled);
   }
 
   @Test
