@@ -25,8 +25,9 @@ interface CrashDatabase extends AutoCloseable {
   /** The single number {@code sql} selects; throws while the schema does not exist yet. */
   long count(String sql) throws Exception;
 
+  /** History events (both stores keep one row per step, its events as a JSON array). */
   default long historyRows() throws Exception {
-    return count("SELECT COUNT(*) FROM history");
+    return count("SELECT COALESCE(SUM(json_array_length(events::json)), 0) FROM history_steps");
   }
 
   default long completed() throws Exception {

@@ -19,7 +19,7 @@ final class PgMigrations {
 
   /** The migration scripts; version N is element N-1. Append only, never edit. */
   static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__definitions.sql", "V3__events.sql");
+      List.of("V1__init.sql", "V2__definitions.sql", "V3__events.sql", "V4__history_steps.sql");
 
   /** The advisory lock key: "SWIRL" in ASCII. */
   private static final long LOCK_KEY = 0x5357_4952_4CL;

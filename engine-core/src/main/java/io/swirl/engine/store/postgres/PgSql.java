@@ -126,17 +126,18 @@ final class PgSql {
 
   // ---- history -----------------------------------------------------------------------------
 
-  /** Arrays: instance_id, seq, created_at, event. */
+  /** One row per step. Arrays: instance_id, seq (the step's first), created_at, events. */
   static final String INSERT_HISTORY =
-      "INSERT INTO history (instance_id, seq, created_at, event)"
+      "INSERT INTO history_steps (instance_id, seq, created_at, events)"
           + " SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[])";
 
   static final String SELECT_HISTORY =
-      "SELECT seq, created_at, event FROM history WHERE instance_id = $1 ORDER BY seq";
+      "SELECT seq, created_at, events FROM history_steps WHERE instance_id = $1 ORDER BY seq";
 
-  static final String DELETE_HISTORY = "DELETE FROM history WHERE instance_id = $1";
+  static final String DELETE_HISTORY = "DELETE FROM history_steps WHERE instance_id = $1";
 
-  static final String DELETE_HISTORIES = "DELETE FROM history WHERE instance_id = ANY($1::text[])";
+  static final String DELETE_HISTORIES =
+      "DELETE FROM history_steps WHERE instance_id = ANY($1::text[])";
 
   // ---- inbox -------------------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 package io.swirl.engine.store.postgres;
 
 import io.swirl.engine.history.HistoryCodec;
-import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.ActivityWorkItem;
 import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.NewInstance;
@@ -164,12 +163,11 @@ final class PgStepCommitter {
       List<Long> times = new ArrayList<>();
       List<String> events = new ArrayList<>();
       for (StepCommit step : steps) {
-        int seq = step.historyOffset();
-        for (HistoryEvent event : step.newHistory()) {
+        if (!step.newHistory().isEmpty()) {
           ids.add(step.instanceId());
-          seqs.add(seq++);
+          seqs.add(step.historyOffset());
           times.add(PgRows.millis(step.update().updatedAt()));
-          events.add(HistoryCodec.encode(event));
+          events.add(HistoryCodec.encodeAll(step.newHistory()));
         }
       }
       if (!ids.isEmpty()) {

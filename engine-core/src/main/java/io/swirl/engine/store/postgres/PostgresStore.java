@@ -152,11 +152,11 @@ public final class PostgresStore implements Store {
   public List<HistoryRecord> getHistory(String instanceId) {
     List<HistoryRecord> records = new ArrayList<>();
     for (Row row : client.query("get history", PgSql.SELECT_HISTORY, Tuple.of(instanceId))) {
-      records.add(
-          new HistoryRecord(
-              row.getInteger(0),
-              PgRows.instant(row.getLong(1)),
-              HistoryCodec.decode(row.getString(2))));
+      int seq = row.getInteger(0);
+      Instant at = PgRows.instant(row.getLong(1));
+      for (HistoryEvent event : HistoryCodec.decodeAll(row.getString(2))) {
+        records.add(new HistoryRecord(seq++, at, event));
+      }
     }
     return records;
   }
@@ -317,7 +317,7 @@ public final class PostgresStore implements Store {
   public List<HistoryEvent> loadHistory(String instanceId) {
     List<HistoryEvent> events = new ArrayList<>();
     for (Row row : work.query("load history", PgSql.SELECT_HISTORY, Tuple.of(instanceId))) {
-      events.add(HistoryCodec.decode(row.getString(2)));
+      events.addAll(HistoryCodec.decodeAll(row.getString(2)));
     }
     return events;
   }

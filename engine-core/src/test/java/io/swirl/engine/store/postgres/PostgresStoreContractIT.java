@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.swirl.engine.history.HistoryCodec;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.OrchestrationWorkItem;
@@ -46,7 +47,7 @@ class PostgresStoreContractIT extends StoreContractTest {
     PostgresStore opened = open();
     // One database per class; each test starts from empty tables.
     database.execute(
-        "DELETE FROM inbox; DELETE FROM history; DELETE FROM activity_queue;"
+        "DELETE FROM inbox; DELETE FROM history_steps; DELETE FROM activity_queue;"
             + " DELETE FROM instances; DELETE FROM definitions; DELETE FROM events");
     return opened;
   }
@@ -71,6 +72,34 @@ class PostgresStoreContractIT extends StoreContractTest {
 
     assertThat(((PostgresStore) store).migrationsApplied()).isEmpty();
     assertThat(store.getInstance("kept")).isPresent();
+  }
+
+  @Test
+  void migration_4_moves_a_history_kept_one_row_per_event_to_one_row_per_step() {
+    HistoryEvent.ExecutionStarted started = newInstance("old").started();
+    HistoryEvent.TaskScheduled scheduled =
+        new HistoryEvent.TaskScheduled(0, "work", JsonNodeFactory.instance.numberNode(7), "k");
+    store.close();
+    // Rewind to schema 3: the old table, holding two events of an instance, and no new one.
+    database.execute(
+        "DROP TABLE history_steps; DELETE FROM schema_version WHERE version = 4;"
+            + " CREATE TABLE history (instance_id TEXT COLLATE \"C\" NOT NULL,"
+            + " seq INTEGER NOT NULL, created_at BIGINT NOT NULL, event TEXT NOT NULL,"
+            + " PRIMARY KEY (instance_id, seq));"
+            + " INSERT INTO history VALUES ('old', 0, 1000, '"
+            + HistoryCodec.encode(started)
+            + "'), ('old', 1, 2000, '"
+            + HistoryCodec.encode(scheduled)
+            + "')");
+
+    store = open();
+
+    assertThat(((PostgresStore) store).migrationsApplied()).containsExactly(4);
+    assertThat(store.getHistory("old"))
+        .extracting(r -> r.seq() + "@" + r.timestamp().toEpochMilli() + " " + r.event())
+        .containsExactly("0@1000 " + started, "1@2000 " + scheduled);
+    assertThat(store.loadHistory("old")).containsExactly(started, scheduled);
+    database.execute("DELETE FROM history_steps");
   }
 
   @Test
