@@ -3,6 +3,7 @@ package io.swirl.engine.store.postgres;
 import io.swirl.engine.history.HistoryCodec;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.NewInstance;
+import io.swirl.engine.store.StoredJson;
 import io.vertx.sqlclient.Tuple;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class NewInstances {
       names[i] = started.name();
       versions[i] = started.version();
       hashes[i] = started.definitionHash();
-      inputs[i] = PgRows.text(started.input());
+      inputs[i] = StoredJson.text(started.input());
       createdAt[i] = PgRows.millis(instance.createdAt());
       parents[i] = started.parentInstanceId();
       startAt[i] = PgRows.millis(instance.startAt());

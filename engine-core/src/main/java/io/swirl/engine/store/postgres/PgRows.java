@@ -1,7 +1,5 @@
 package io.swirl.engine.store.postgres;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.swirl.engine.FailureDetails;
 import io.swirl.engine.InstanceState;
 import io.swirl.engine.RuntimeStatus;
 import io.swirl.engine.store.ActivityWorkItem;
@@ -39,10 +37,10 @@ final class PgRows {
         row.getString(2),
         row.getString(3),
         RuntimeStatus.valueOf(row.getString(4)),
-        json(row.getString(5)),
-        json(row.getString(6)),
-        failure(row.getString(7)),
-        json(row.getString(8)),
+        StoredJson.json(row.getString(5)),
+        StoredJson.json(row.getString(6)),
+        StoredJson.failure(row.getString(7)),
+        StoredJson.json(row.getString(8)),
         instant(row.getLong(9)),
         instant(row.getLong(10)),
         instant(row.getLong(11)),
@@ -56,25 +54,9 @@ final class PgRows {
         row.getString(1),
         row.getInteger(2),
         row.getString(3),
-        json(row.getString(4)),
+        StoredJson.json(row.getString(4)),
         row.getString(5),
         row.getInteger(6));
-  }
-
-  static String text(JsonNode node) {
-    return StoredJson.text(node);
-  }
-
-  static JsonNode json(String text) {
-    return StoredJson.json(text);
-  }
-
-  static String text(FailureDetails failure) {
-    return StoredJson.text(failure);
-  }
-
-  static FailureDetails failure(String text) {
-    return StoredJson.failure(text);
   }
 
   static Instant instant(Long millis) {

@@ -6,6 +6,7 @@ import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.StepCommit.InstanceUpdate;
+import io.swirl.engine.store.StoredJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -88,10 +89,10 @@ final class PgStepCommitter {
       ids[i] = step.instanceId();
       tokens[i] = step.lockToken();
       statuses[i] = update.status().name();
-      inputs[i] = PgRows.text(update.input());
-      outputs[i] = PgRows.text(update.output());
-      failures[i] = PgRows.text(update.failure());
-      customStatuses[i] = PgRows.text(update.customStatus());
+      inputs[i] = StoredJson.text(update.input());
+      outputs[i] = StoredJson.text(update.output());
+      failures[i] = StoredJson.text(update.failure());
+      customStatuses[i] = StoredJson.text(update.customStatus());
       updatedAt[i] = PgRows.millis(update.updatedAt());
       completedAt[i] = PgRows.millis(update.completedAt());
       historySizes[i] = update.historySize();
@@ -214,7 +215,7 @@ final class PgStepCommitter {
           ids.add(step.instanceId());
           taskIds.add(activity.taskId());
           names.add(activity.name());
-          inputs.add(PgRows.text(activity.input()));
+          inputs.add(StoredJson.text(activity.input()));
           keys.add(activity.idempotencyKey());
           visibleAt.add(PgRows.millis(step.update().updatedAt()));
         }

@@ -19,6 +19,7 @@ import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.Store;
 import io.swirl.engine.store.StoreCounts;
 import io.swirl.engine.store.StoreUrl;
+import io.swirl.engine.store.StoredJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -187,7 +188,7 @@ public final class PostgresStore implements Store {
                   event.id(),
                   event.type(),
                   now.toEpochMilli(),
-                  PgRows.text(event.envelope())));
+                  StoredJson.text(event.envelope())));
       if (recorded.size() == 0) {
         return new PublishedEvent.Result(true, 0, List.of());
       }

@@ -4,6 +4,7 @@ import io.swirl.engine.history.HistoryCodec;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.PublishedEvent;
+import io.swirl.engine.store.StoredJson;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class Events {
     insert.setString(2, event.id());
     insert.setString(3, event.type());
     Rows.setMillis(insert, 4, now);
-    insert.setString(5, Rows.text(event.envelope()));
+    insert.setString(5, StoredJson.text(event.envelope()));
     if (insert.executeUpdate() == 0) {
       return new PublishedEvent.Result(true, 0, List.of());
     }

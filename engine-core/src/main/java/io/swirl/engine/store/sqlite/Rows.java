@@ -1,7 +1,5 @@
 package io.swirl.engine.store.sqlite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.swirl.engine.FailureDetails;
 import io.swirl.engine.InstanceState;
 import io.swirl.engine.RuntimeStatus;
 import io.swirl.engine.store.ActivityWorkItem;
@@ -43,10 +41,10 @@ final class Rows {
         rs.getString(3),
         rs.getString(4),
         RuntimeStatus.valueOf(rs.getString(5)),
-        json(rs.getString(6)),
-        json(rs.getString(7)),
-        failure(rs.getString(8)),
-        json(rs.getString(9)),
+        StoredJson.json(rs.getString(6)),
+        StoredJson.json(rs.getString(7)),
+        StoredJson.failure(rs.getString(8)),
+        StoredJson.json(rs.getString(9)),
         instant(rs, 10),
         instant(rs, 11),
         instant(rs, 12),
@@ -60,25 +58,9 @@ final class Rows {
         rs.getString(2),
         rs.getInt(3),
         rs.getString(4),
-        json(rs.getString(5)),
+        StoredJson.json(rs.getString(5)),
         rs.getString(6),
         rs.getInt(7));
-  }
-
-  static String text(JsonNode node) {
-    return StoredJson.text(node);
-  }
-
-  static JsonNode json(String text) {
-    return StoredJson.json(text);
-  }
-
-  static String text(FailureDetails failure) {
-    return StoredJson.text(failure);
-  }
-
-  static FailureDetails failure(String text) {
-    return StoredJson.failure(text);
   }
 
   static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,6 +6,7 @@ import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.StepCommit.InstanceUpdate;
+import io.swirl.engine.store.StoredJson;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,10 +56,10 @@ final class StepCommitter {
               step,
               step.newHistory().isEmpty() ? null : HistoryCodec.encodeAll(step.newHistory()),
               step.messages().stream().map(m -> HistoryCodec.encode(m.event())).toList(),
-              step.activities().stream().map(a -> Rows.text(a.input())).toList(),
-              Rows.text(update.output()),
-              Rows.text(update.failure()),
-              Rows.text(update.customStatus())));
+              step.activities().stream().map(a -> StoredJson.text(a.input())).toList(),
+              StoredJson.text(update.output()),
+              StoredJson.text(update.failure()),
+              StoredJson.text(update.customStatus())));
     }
     return encoded;
   }

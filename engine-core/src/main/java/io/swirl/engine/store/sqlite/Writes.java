@@ -6,6 +6,7 @@ import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.ActivityWorkItem;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.StepCommit.NewActivity;
+import io.swirl.engine.store.StoredJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +48,7 @@ final class Writes {
   static void setInput(SqliteConnection db, String instanceId, JsonNode input) throws SQLException {
     PreparedStatement upsert = db.prepare(Sql.UPSERT_INPUT);
     upsert.setString(1, instanceId);
-    upsert.setString(2, Rows.text(input));
+    upsert.setString(2, StoredJson.text(input));
     upsert.executeUpdate();
   }
 
