@@ -1,6 +1,7 @@
 package io.swirl.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swirl.engine.history.HistoryEvent;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ public record PublishedEvent(
   public PublishedEvent {
     deliverTo = List.copyOf(deliverTo);
     starts = List.copyOf(starts);
+  }
+
+  /** The inbox message each live instance of {@link #deliverTo} gets. */
+  public HistoryEvent.EventRaised delivery() {
+    return new HistoryEvent.EventRaised(channel, envelope);
   }
 
   /**

@@ -194,8 +194,7 @@ public final class PostgresStore implements Store {
       }
       int delivered = 0;
       if (!event.deliverTo().isEmpty()) {
-        String message =
-            HistoryCodec.encode(new HistoryEvent.EventRaised(event.channel(), event.envelope()));
+        String message = HistoryCodec.encode(event.delivery());
         delivered =
             tx.run(
                     PgSql.DELIVER_EVENT,

@@ -1,7 +1,6 @@
 package io.swirl.engine.store.sqlite;
 
 import io.swirl.engine.history.HistoryCodec;
-import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.PublishedEvent;
 import io.swirl.engine.store.StoredJson;
@@ -41,8 +40,7 @@ final class Events {
     }
     int delivered = 0;
     if (!event.deliverTo().isEmpty()) {
-      String message =
-          HistoryCodec.encode(new HistoryEvent.EventRaised(event.channel(), event.envelope()));
+      String message = HistoryCodec.encode(event.delivery());
       PreparedStatement deliver = db.prepare(DELIVER);
       for (String name : event.deliverTo()) {
         Rows.setMillis(deliver, 1, now);
