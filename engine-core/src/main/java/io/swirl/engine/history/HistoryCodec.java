@@ -39,13 +39,7 @@ public final class HistoryCodec {
     try {
       return MAPPER.readValue(json, HistoryEvent.class);
     } catch (JsonProcessingException e) {
-      throw new CorruptHistoryException(
-          "stored history event is unreadable: "
-              + abbreviate(json)
-              + " ("
-              + e.getOriginalMessage()
-              + ")",
-          e);
+      throw unreadable(json, e);
     }
   }
 
@@ -63,14 +57,18 @@ public final class HistoryCodec {
     try {
       return MAPPER.readValue(json, EVENTS);
     } catch (JsonProcessingException e) {
-      throw new CorruptHistoryException(
-          "stored history event is unreadable: "
-              + abbreviate(json)
-              + " ("
-              + e.getOriginalMessage()
-              + ")",
-          e);
+      throw unreadable(json, e);
     }
+  }
+
+  private static CorruptHistoryException unreadable(String json, JsonProcessingException e) {
+    return new CorruptHistoryException(
+        "stored history event is unreadable: "
+            + abbreviate(json)
+            + " ("
+            + e.getOriginalMessage()
+            + ")",
+        e);
   }
 
   private static String abbreviate(String json) {
