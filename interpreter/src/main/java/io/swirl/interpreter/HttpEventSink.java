@@ -24,17 +24,21 @@ public final class HttpEventSink implements EventSink {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
+  /**
+   * @throws IllegalArgumentException when {@code target} is not an http(s) URL with a host
+   */
   public HttpEventSink(URI target) {
-    String scheme = target.getScheme();
-    if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+    if (!isTarget(target)) {
       throw new IllegalArgumentException(
-          "the event sink must be an http or https URL, not '" + target + "'");
+          "the event sink must be an http or https URL with a host, not '" + target + "'");
     }
     this.target = target;
   }
 
-  public URI target() {
-    return target;
+  /** Whether {@code uri} can be a sink: an http or https URL with a host. */
+  public static boolean isTarget(URI uri) {
+    return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        && uri.getHost() != null;
   }
 
   @Override

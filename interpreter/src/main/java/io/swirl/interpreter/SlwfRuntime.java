@@ -154,11 +154,6 @@ public final class SlwfRuntime implements OrchestrationResolver {
     return null;
   }
 
-  /** How long received events wait for a {@code listen}. */
-  public Duration eventRetention() {
-    return config.eventRetention;
-  }
-
   /** Starts an instance of a registered plan, pinned to its hash; returns the instance id. */
   public String start(EngineClient client, WorkflowPlan plan, JsonNode input, String instanceId) {
     register(plan);

@@ -2,6 +2,7 @@ package io.swirl.server.cli;
 
 import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.postgres.PostgresOptions;
+import io.swirl.interpreter.HttpEventSink;
 import io.swirl.server.http.SwirlServer;
 import io.swirl.server.http.SwirlServer.Settings;
 import java.net.URI;
@@ -132,8 +133,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     try {
       URI uri = new URI(text.trim());
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
+      if (HttpEventSink.isTarget(uri)) {
         return uri;
       }
     } catch (URISyntaxException e) {
