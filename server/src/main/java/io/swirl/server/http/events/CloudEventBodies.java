@@ -38,14 +38,21 @@ final class CloudEventBodies {
   private CloudEventBodies() {}
 
   /**
+   * The events of a request.
+   *
+   * @param batch true when the request was a batch (its answer lists one result per event)
+   */
+  record Read(List<JsonNode> events, boolean batch) {}
+
+  /**
    * @throws ApiException 400 naming what is wrong (and which event of a batch), 415 for a
    *     structured format other than JSON
    */
-  static List<JsonNode> read(RoutingContext ctx) {
+  static Read read(RoutingContext ctx) {
     String type = Bodies.mediaType(ctx);
     byte[] body = ctx.body() == null ? new byte[0] : ctx.body().buffer().getBytes();
     if (BATCH.equals(type)) {
-      return batch(body);
+      return new Read(batch(body), true);
     }
     if (type != null && type.startsWith("application/cloudevents") && !STRUCTURED.equals(type)) {
       throw ApiException.unsupportedMediaType(
@@ -77,7 +84,7 @@ final class CloudEventBodies {
     } catch (CloudEventRWException | EventDeserializationException | IllegalStateException e) {
       throw invalid("the CloudEvent", e);
     }
-    return List.of(envelope(event, "the CloudEvent"));
+    return new Read(List.of(envelope(event, "the CloudEvent")), false);
   }
 
   private static List<JsonNode> batch(byte[] body) {

@@ -1,6 +1,7 @@
 package io.swirl.server.http.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swirl.dsl.plan.WorkflowPlan;
 import io.swirl.engine.store.PublishedEvent;
 import io.swirl.interpreter.EventRouter;
 import io.swirl.server.http.Api;
@@ -36,20 +37,19 @@ public final class EventRoutes {
   }
 
   private void accept(RoutingContext ctx) {
-    List<JsonNode> events = CloudEventBodies.read(ctx);
-    boolean batch = CloudEventBodies.BATCH.equals(io.swirl.server.http.Bodies.mediaType(ctx));
+    CloudEventBodies.Read read = CloudEventBodies.read(ctx);
     api.respond(
         ctx,
         202,
         () -> {
-          var plans = api.definitions().plans();
+          List<WorkflowPlan> plans = api.definitions().plans();
           JsonArray answers = new JsonArray();
-          for (JsonNode event : events) {
+          for (JsonNode event : read.events()) {
             PublishedEvent.Result result = router.publish(api.client(), plans, event);
             accepted.accept(result.duplicate());
             answers.add(answer(event, result));
           }
-          return batch ? new JsonObject().put("events", answers) : answers.getJsonObject(0);
+          return read.batch() ? new JsonObject().put("events", answers) : answers.getJsonObject(0);
         });
   }
 
