@@ -43,7 +43,7 @@ public final class EventPump {
     this.ctx = ctx;
     this.retention = retention;
     if (listens) {
-      pull(true);
+      pull();
     }
   }
 
@@ -56,16 +56,16 @@ public final class EventPump {
         it.remove();
       }
     }
-    pull(false);
+    pull();
   }
 
   void unsubscribe(Listener listener) {
     listeners.remove(listener);
   }
 
-  /** Waits for the next event unless already waiting; {@code always}: even with no listener. */
-  private void pull(boolean always) {
-    if (pulling || (listeners.isEmpty() && !always)) {
+  /** Waits for the next event unless already waiting. */
+  private void pull() {
+    if (pulling) {
       return;
     }
     pulling = true;
@@ -74,7 +74,7 @@ public final class EventPump {
             arrived -> {
               pulling = false;
               deliver(arrived.await());
-              pull(true);
+              pull();
             });
   }
 
