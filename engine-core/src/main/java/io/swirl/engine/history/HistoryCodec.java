@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
@@ -25,6 +27,11 @@ public final class HistoryCodec {
 
   private static final TypeReference<List<HistoryEvent>> EVENTS = new TypeReference<>() {};
 
+  // Built once: a writer or reader made per call resolves the generic type every time.
+  private static final ObjectWriter EVENTS_WRITER = MAPPER.writerFor(EVENTS);
+  private static final ObjectReader EVENTS_READER = MAPPER.readerFor(EVENTS);
+  private static final ObjectReader EVENT_READER = MAPPER.readerFor(HistoryEvent.class);
+
   private HistoryCodec() {}
 
   public static String encode(HistoryEvent event) {
@@ -37,7 +44,7 @@ public final class HistoryCodec {
 
   public static HistoryEvent decode(String json) {
     try {
-      return MAPPER.readValue(json, HistoryEvent.class);
+      return EVENT_READER.readValue(json);
     } catch (JsonProcessingException e) {
       throw unreadable(json, e);
     }
@@ -46,7 +53,7 @@ public final class HistoryCodec {
   /** Encodes events as one JSON array, in order. */
   public static String encodeAll(List<HistoryEvent> events) {
     try {
-      return MAPPER.writerFor(EVENTS).writeValueAsString(events);
+      return EVENTS_WRITER.writeValueAsString(events);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode " + events.size() + " history events", e);
     }
@@ -55,7 +62,7 @@ public final class HistoryCodec {
   /** Decodes a JSON array written by {@link #encodeAll}. */
   public static List<HistoryEvent> decodeAll(String json) {
     try {
-      return MAPPER.readValue(json, EVENTS);
+      return EVENTS_READER.readValue(json);
     } catch (JsonProcessingException e) {
       throw unreadable(json, e);
     }

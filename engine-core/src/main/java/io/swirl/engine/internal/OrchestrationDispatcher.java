@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -118,21 +120,37 @@ public final class OrchestrationDispatcher implements Runnable {
   }
 
   /**
-   * Runs one batch; true when there may be more to do at once (the batch was full). Otherwise the
-   * loop waits for the signal, which every new piece of work raises — an activity result, a
-   * client's start or event, and this loop's own commit, after which the instances it just stepped
-   * can be leased again — so an idle loop does not poll the store for nothing.
+   * Runs one batch; true when there may be more to do at once (a full batch). Otherwise the loop
+   * waits for the signal, which every new piece of work raises — an activity result, a client's
+   * start or event, and this loop's own commit, after which the instances it just stepped can be
+   * leased again — so an idle loop does not poll the store for nothing.
+   *
+   * <p>Activity results for instances whose orchestrator is cached here are applied directly: the
+   * step that consumes them is computed at once and presents the token the instance's last step
+   * left, without a lease and without the results passing through the inbox (see {@link
+   * StepCommit}). The store applies it only when nobody leased or stepped the instance since;
+   * otherwise the results go to the inbox and take the leased path. Results for other instances are
+   * committed to their inboxes in the transaction that leases the next batch.
    */
   boolean runOnce() {
     long started = System.nanoTime();
     Clock clock = settings.clock();
     Instant now = clock.instant();
     List<ActivityResult> results = activities.drainResults(settings.activityBatch());
+    Map<String, List<ActivityResult>> direct = new LinkedHashMap<>();
+    List<ActivityResult> inboxed = new ArrayList<>();
+    for (ActivityResult result : results) {
+      if (cache.get(result.instanceId()) != null) {
+        direct.computeIfAbsent(result.instanceId(), id -> new ArrayList<>()).add(result);
+      } else {
+        inboxed.add(result);
+      }
+    }
     List<OrchestrationWorkItem> items;
     try {
       items =
           store.completeAndLock(
-              results,
+              inboxed,
               settings.workerId(),
               settings.orchestrationBatch(),
               now,
@@ -141,43 +159,57 @@ public final class OrchestrationDispatcher implements Runnable {
       activities.requeue(results);
       throw e;
     }
-    activities.resultsCommitted(results);
-    if (items.isEmpty()) {
-      return false; // results for leased instances: the commit that releases them raises the signal
+    activities.resultsCommitted(inboxed);
+    if (items.isEmpty() && direct.isEmpty()) {
+      return results.size() >= settings.activityBatch();
     }
-    List<StepCommit> commits = new ArrayList<>(items.size());
+    List<StepCommit> commits = new ArrayList<>(items.size() + direct.size());
+    List<ActivityResult> applied = new ArrayList<>(results.size() - inboxed.size());
     List<String> ended = new ArrayList<>();
     for (OrchestrationWorkItem item : items) {
-      StepCommit commit = step(item, now, ended);
-      commits.add(commit);
+      List<ActivityResult> mine = direct.remove(item.instanceId());
+      commits.add(step(item, mine == null ? List.of() : mine, now, ended));
     }
+    for (List<ActivityResult> mine : direct.values()) {
+      commits.add(stepDirect(mine, now, ended));
+    }
+    commits.forEach(commit -> applied.addAll(commit.consumedResults()));
     for (String instanceId : ended) {
       cache.evict(instanceId);
     }
     // Commit on the committer thread while this one leases and steps the next batch. The
-    // leases make that safe: an instance whose step is not committed yet is still leased, so
-    // it cannot be in the next batch.
+    // tokens make that safe: a step computed on a state whose commit is rejected or fails
+    // presents a token the instance will never have, and is rejected in turn.
     awaitCommit();
     Instant leaseUntil = now.plus(settings.activityLease());
     pendingCommit =
-        CompletableFuture.runAsync(() -> commit(commits, leaseUntil, started), committer);
-    return items.size() >= settings.orchestrationBatch();
+        CompletableFuture.runAsync(() -> commit(commits, applied, leaseUntil, started), committer);
+    return items.size() >= settings.orchestrationBatch()
+        || results.size() >= settings.activityBatch();
   }
 
   /**
-   * Commits a batch leased at {@code started} (nanoTime), which every step's latency counts from.
+   * Commits a batch leased at {@code started} (nanoTime), which every step's latency counts from;
+   * {@code results} are the activity results its steps consume.
    */
-  private void commit(List<StepCommit> commits, Instant activityLeaseUntil, long started) {
+  private void commit(
+      List<StepCommit> commits,
+      List<ActivityResult> results,
+      Instant activityLeaseUntil,
+      long started) {
     CommitResult result;
     try {
       result = store.commitSteps(commits, settings.workerId(), activityLeaseUntil);
     } catch (RuntimeException e) {
-      // The leases stay held until they expire; the states stepped in memory are void.
+      // The leases stay held until they expire; the states stepped in memory are void, and the
+      // results go around again (to the inbox, once the cache is cleared).
       commitFailed = true;
+      activities.requeue(results);
       LOG.log(Level.WARNING, "committing " + commits.size() + " steps failed", e);
       wakeUp.raise();
       return;
     }
+    activities.resultsCommitted(results);
     rejected.addAll(result.rejected());
     int committed = commits.size() - result.rejected().size();
     steps.addAndGet(committed);
@@ -202,47 +234,114 @@ public final class OrchestrationDispatcher implements Runnable {
     }
   }
 
-  private StepCommit step(OrchestrationWorkItem item, Instant now, List<String> ended) {
+  /** The step of a leased instance: its inbox messages, then any results for it. */
+  private StepCommit step(
+      OrchestrationWorkItem item, List<ActivityResult> results, Instant now, List<String> ended) {
     InstanceState instance = item.instance();
     List<Long> consumed = new ArrayList<>(item.messages().size());
-    List<HistoryEvent> messages = new ArrayList<>(item.messages().size());
+    List<HistoryEvent> messages = new ArrayList<>(item.messages().size() + results.size());
     for (InboxMessage message : item.messages()) {
       consumed.add(message.id());
       messages.add(message.event());
     }
+    results.forEach(result -> messages.add(result.result()));
     if (instance.status().isTerminal()) {
       ended.add(instance.instanceId());
-      return StepCommits.drop(instance, item.lockToken(), consumed);
+      return StepCommits.drop(instance, item.lockToken(), consumed, results);
     }
-    OrchestrationRuntime runtime = cache.get(instance.instanceId());
-    StepOutcome outcome;
+    RuntimeCache.Entry cached = cache.get(instance.instanceId());
+    OrchestrationRuntime runtime = cached == null ? null : cached.runtime();
     try {
       if (runtime == null || runtime.historySize() != instance.historySize()) {
         runtime = rebuild(instance);
       }
+    } catch (RuntimeException bug) {
+      if (!isFatal(bug)) {
+        throw bug; // a store failure: the batch is retried
+      }
+      return failed(
+          instance.instanceId(),
+          item.lockToken(),
+          instance.historySize(),
+          bug,
+          now,
+          ended,
+          consumed,
+          results);
+    }
+    return advance(
+        runtime, item.lockToken(), instance.historySize(), consumed, results, messages, now, ended);
+  }
+
+  /** The step of an instance nobody leased since its last step here: only results for it. */
+  private StepCommit stepDirect(List<ActivityResult> results, Instant now, List<String> ended) {
+    RuntimeCache.Entry cached = cache.get(results.get(0).instanceId());
+    List<HistoryEvent> messages = results.stream().map(r -> (HistoryEvent) r.result()).toList();
+    OrchestrationRuntime runtime = cached.runtime();
+    return advance(
+        runtime, cached.token(), runtime.historySize(), List.of(), results, messages, now, ended);
+  }
+
+  /** Steps {@code runtime}, whose instance's history has {@code historySize} events, once. */
+  private StepCommit advance(
+      OrchestrationRuntime runtime,
+      long token,
+      int historySize,
+      List<Long> consumed,
+      List<ActivityResult> results,
+      List<HistoryEvent> messages,
+      Instant now,
+      List<String> ended) {
+    StepOutcome outcome;
+    try {
       outcome = runtime.step(now, messages);
     } catch (RuntimeException bug) {
       if (!isFatal(bug)) {
         throw bug; // a store failure: the batch is retried
       }
-      // Replaying or stepping failed, or the history cannot be read: doing it again would fail
-      // again, so the instance fails rather than being retried forever.
-      LOG.log(Level.SEVERE, "instance " + instance.instanceId() + " cannot run", bug);
-      cache.evict(instance.instanceId());
-      runtime = new OrchestrationRuntime(instance.instanceId(), resolver, mapper);
-      outcome =
-          runtime.failStep(
-              now,
-              FailureDetails.of(
-                  "swirl.InternalError",
-                  "the engine could not run this instance: " + bug.getMessage()));
+      return failed(runtime.instanceId(), token, historySize, bug, now, ended, consumed, results);
     }
     if (outcome.status().isTerminal() || outcome.continueAsNew() != null) {
-      ended.add(instance.instanceId());
+      ended.add(runtime.instanceId());
     } else {
-      cache.put(runtime);
+      cache.put(runtime, token + 1);
     }
-    return StepCommits.of(instance, item.lockToken(), consumed, outcome, runtime.started(), now);
+    return StepCommits.of(
+        runtime.instanceId(),
+        token,
+        historySize,
+        consumed,
+        results,
+        outcome,
+        runtime.started(),
+        now);
+  }
+
+  /**
+   * Replaying or stepping failed, or the history cannot be read: doing it again would fail again,
+   * so the instance fails rather than being retried forever.
+   */
+  private StepCommit failed(
+      String instanceId,
+      long token,
+      int historySize,
+      RuntimeException bug,
+      Instant now,
+      List<String> ended,
+      List<Long> consumed,
+      List<ActivityResult> results) {
+    LOG.log(Level.SEVERE, "instance " + instanceId + " cannot run", bug);
+    cache.evict(instanceId);
+    ended.add(instanceId);
+    OrchestrationRuntime runtime = new OrchestrationRuntime(instanceId, resolver, mapper);
+    StepOutcome outcome =
+        runtime.failStep(
+            now,
+            FailureDetails.of(
+                "swirl.InternalError",
+                "the engine could not run this instance: " + bug.getMessage()));
+    return StepCommits.of(
+        instanceId, token, historySize, consumed, results, outcome, runtime.started(), now);
   }
 
   /** Failures of the orchestrator's state (not of the store) that repeating cannot fix. */

@@ -5,20 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Live orchestrator state per instance, least recently used evicted first. Owned by the
- * orchestration dispatcher's thread. A miss costs a replay of the instance's history.
+ * Live orchestrator state per instance, least recently used evicted first, each with the token its
+ * instance has once the step that left it committed (the next step may present it without a lease).
+ * Owned by the orchestration dispatcher's thread. A miss costs a replay of the instance's history.
  */
 final class RuntimeCache {
 
-  private final LinkedHashMap<String, OrchestrationRuntime> runtimes;
+  /** A cached orchestrator and the instance's token after its last step. */
+  record Entry(OrchestrationRuntime runtime, long token) {}
+
+  private final LinkedHashMap<String, Entry> entries;
 
   RuntimeCache(int capacity) {
-    this.runtimes =
+    this.entries =
         new LinkedHashMap<>(64, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, OrchestrationRuntime> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
             if (size() > capacity) {
-              eldest.getValue().destroy();
+              eldest.getValue().runtime().destroy();
               return true;
             }
             return false;
@@ -26,30 +30,30 @@ final class RuntimeCache {
         };
   }
 
-  OrchestrationRuntime get(String instanceId) {
-    return runtimes.get(instanceId);
+  Entry get(String instanceId) {
+    return entries.get(instanceId);
   }
 
-  void put(OrchestrationRuntime runtime) {
-    OrchestrationRuntime previous = runtimes.put(runtime.instanceId(), runtime);
-    if (previous != null && previous != runtime) {
-      previous.destroy();
+  void put(OrchestrationRuntime runtime, long token) {
+    Entry previous = entries.put(runtime.instanceId(), new Entry(runtime, token));
+    if (previous != null && previous.runtime() != runtime) {
+      previous.runtime().destroy();
     }
   }
 
   void evict(String instanceId) {
-    OrchestrationRuntime runtime = runtimes.remove(instanceId);
-    if (runtime != null) {
-      runtime.destroy();
+    Entry entry = entries.remove(instanceId);
+    if (entry != null) {
+      entry.runtime().destroy();
     }
   }
 
   void clear() {
-    runtimes.values().forEach(OrchestrationRuntime::destroy);
-    runtimes.clear();
+    entries.values().forEach(e -> e.runtime().destroy());
+    entries.clear();
   }
 
   int size() {
-    return runtimes.size();
+    return entries.size();
   }
 }

@@ -6,6 +6,7 @@ import io.swirl.engine.RuntimeStatus;
 import io.swirl.engine.history.HistoryEvent;
 import io.swirl.engine.replay.Command;
 import io.swirl.engine.replay.StepOutcome;
+import io.swirl.engine.store.ActivityResult;
 import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.StepCommit;
 import java.time.Instant;
@@ -17,14 +18,19 @@ final class StepCommits {
 
   private StepCommits() {}
 
+  /**
+   * The step of instance {@code self} whose history held {@code historySize} events before it,
+   * expecting the token {@code lockToken}.
+   */
   static StepCommit of(
-      InstanceState instance,
+      String self,
       long lockToken,
+      int historySize,
       List<Long> consumed,
+      List<ActivityResult> results,
       StepOutcome outcome,
       HistoryEvent.ExecutionStarted started,
       Instant now) {
-    String self = instance.instanceId();
     List<StepCommit.NewActivity> activities = new ArrayList<>();
     List<StepCommit.OutboundMessage> messages = new ArrayList<>();
     List<NewInstance> children = new ArrayList<>();
@@ -60,8 +66,7 @@ final class StepCommits {
         messages.add(new StepCommit.OutboundMessage(self, restart, now));
       }
     }
-    int historySize =
-        reset ? outcome.newHistory().size() : instance.historySize() + outcome.newHistory().size();
+    int newSize = reset ? outcome.newHistory().size() : historySize + outcome.newHistory().size();
     StepCommit.InstanceUpdate update =
         new StepCommit.InstanceUpdate(
             status,
@@ -71,14 +76,15 @@ final class StepCommits {
             outcome.customStatus(),
             now,
             status.isTerminal() ? now : null,
-            historySize);
+            newSize);
     return new StepCommit(
         self,
         lockToken,
         reset,
-        reset ? 0 : instance.historySize(),
+        reset ? 0 : historySize,
         outcome.newHistory(),
         consumed,
+        results,
         activities,
         messages,
         children,
@@ -101,8 +107,9 @@ final class StepCommits {
     };
   }
 
-  /** A step that only consumes messages: the instance is already terminal. */
-  static StepCommit drop(InstanceState instance, long lockToken, List<Long> consumed) {
+  /** A step that only consumes messages and results: the instance is already terminal. */
+  static StepCommit drop(
+      InstanceState instance, long lockToken, List<Long> consumed, List<ActivityResult> results) {
     return new StepCommit(
         instance.instanceId(),
         lockToken,
@@ -110,6 +117,7 @@ final class StepCommits {
         instance.historySize(),
         List.of(),
         consumed,
+        results,
         List.of(),
         List.of(),
         List.of(),

@@ -154,10 +154,13 @@ public interface Store extends AutoCloseable {
   List<HistoryEvent> loadHistory(String instanceId);
 
   /**
-   * Applies steps in one transaction. A step whose lease is no longer held (token or owner differ)
-   * is skipped entirely and reported in {@link CommitResult#rejected()}. New activities are
-   * inserted already leased to {@code owner} until {@code activityLeaseUntil}, so the caller can
-   * run them at once; they are returned in {@link CommitResult#lockedActivities()}.
+   * Applies steps in one transaction. A step whose token is not the instance's current one, whose
+   * instance is leased to someone else, or one of whose consumed results' activities is no longer
+   * leased to {@code owner}, is skipped entirely (but for the fallback of its results, see {@link
+   * StepCommit}) and reported in {@link CommitResult#rejected()}. Each applied step releases the
+   * lease and advances the instance's token by one. New activities are inserted already leased to
+   * {@code owner} until {@code activityLeaseUntil}, so the caller can run them at once; they are
+   * returned in {@link CommitResult#lockedActivities()}.
    */
   CommitResult commitSteps(List<StepCommit> steps, String owner, Instant activityLeaseUntil);
 

@@ -6,6 +6,7 @@ import static io.swirl.engine.store.StoreFixtures.instance;
 import static io.swirl.engine.store.StoreFixtures.json;
 import static io.swirl.engine.store.StoreFixtures.started;
 import static io.swirl.engine.store.StoreFixtures.step;
+import static io.swirl.engine.store.StoreFixtures.unleasedStep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -391,6 +392,7 @@ public abstract class StoreContractTest {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
             step(a, T0).build().update());
 
     assertThatThrownBy(() -> store.commitSteps(List.of(good, clash), OWNER, T0))
@@ -432,6 +434,131 @@ public abstract class StoreContractTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(0, started("flow")),
             org.assertj.core.groups.Tuple.tuple(1, event("go")));
+  }
+
+  // ---- steps without a lease (the sticky path) --------------------------------------------
+
+  /** Instance {@code id}, stepped once to wait for one activity; returns the token it left. */
+  private long waitingForActivity(String id) {
+    store.createInstance(instance(id, "flow", T0));
+    OrchestrationWorkItem item = lockOnly(id, T0);
+    store.commitSteps(
+        List.of(step(item, T0).history(started("flow")).activity(1, "charge").build()),
+        OWNER,
+        T0.plus(LEASE));
+    return item.lockToken() + 1;
+  }
+
+  private ActivityResult resultOf(String id, int taskId) {
+    ActivityWorkItem activity =
+        store.lockActivities(OWNER, 10, T0.plus(LEASE).plusMillis(1), LEASE).stream()
+            .filter(a -> a.instanceId().equals(id) && a.taskId() == taskId)
+            .findFirst()
+            .orElseThrow();
+    return new ActivityResult(activity.id(), id, new HistoryEvent.TaskCompleted(taskId, json(5)));
+  }
+
+  @Test
+  void a_step_after_the_committers_own_step_applies_without_a_lease_and_consumes_its_results() {
+    long token = waitingForActivity("a");
+    ActivityResult result = resultOf("a", 1);
+
+    CommitResult committed =
+        store.commitSteps(
+            List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
+            OWNER,
+            T0);
+
+    assertThat(committed.rejected()).isEmpty();
+    assertThat(store.loadHistory("a")).containsExactly(started("flow"), result.result());
+    assertThat(store.getInstance("a").orElseThrow().status()).isEqualTo(RuntimeStatus.COMPLETED);
+    // The activity is gone and its result never reached the inbox.
+    assertThat(store.lockActivities(OWNER, 10, T0.plus(LEASE.multipliedBy(3)), LEASE)).isEmpty();
+    assertThat(store.lockOrchestrations(OWNER, 10, T0.plus(LEASE), LEASE)).isEmpty();
+  }
+
+  @Test
+  void every_committed_step_advances_the_token_so_a_step_can_only_follow_the_one_before() {
+    long token = waitingForActivity("a");
+    store.enqueue("a", event("go"), T0);
+    OrchestrationWorkItem leased = lockOnly("a", T0);
+    assertThat(leased.lockToken()).isEqualTo(token + 1);
+    store.commitSteps(List.of(step(leased, T0).history(event("go")).build()), OWNER, T0);
+
+    CommitResult stale =
+        store.commitSteps(
+            List.of(unleasedStep("a", token, 1, T0).history(event("late")).build()), OWNER, T0);
+    CommitResult next =
+        store.commitSteps(
+            List.of(unleasedStep("a", token + 2, 2, T0).history(event("next")).build()), OWNER, T0);
+
+    assertThat(stale.rejected()).containsExactly("a");
+    assertThat(next.rejected()).isEmpty();
+    assertThat(store.loadHistory("a")).containsExactly(started("flow"), event("go"), event("next"));
+  }
+
+  @Test
+  void a_rejected_step_puts_the_results_it_took_in_the_inbox_after_what_was_there() {
+    long token = waitingForActivity("a");
+    ActivityResult result = resultOf("a", 1);
+    store.enqueue("a", event("meanwhile"), T0);
+    OrchestrationWorkItem other = store.lockOrchestrations("worker-2", 10, T0, LEASE).get(0);
+
+    CommitResult committed =
+        store.commitSteps(
+            List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
+            OWNER,
+            T0);
+
+    assertThat(committed.rejected()).containsExactly("a");
+    assertThat(store.loadHistory("a")).containsExactly(started("flow"));
+    assertThat(store.getInstance("a").orElseThrow().status()).isEqualTo(RuntimeStatus.RUNNING);
+    assertThat(store.lockActivities(OWNER, 10, T0.plus(LEASE.multipliedBy(3)), LEASE)).isEmpty();
+    // The other process's lease stands; its step consumes what it read, and the result waits.
+    store.commitSteps(List.of(step(other, T0).history(event("meanwhile")).build()), "worker-2", T0);
+    assertThat(lockOnly("a", T0).messages())
+        .extracting(InboxMessage::event)
+        .containsExactly(result.result());
+  }
+
+  @Test
+  void a_step_whose_result_is_for_an_activity_no_longer_leased_to_the_committer_is_rejected() {
+    long token = waitingForActivity("a");
+    ActivityResult result = resultOf("a", 1);
+    ActivityWorkItem retaken =
+        store.lockActivities("worker-2", 10, T0.plus(LEASE.multipliedBy(3)), LEASE).get(0);
+
+    CommitResult committed =
+        store.commitSteps(
+            List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
+            OWNER,
+            T0);
+
+    assertThat(committed.rejected()).containsExactly("a");
+    assertThat(store.loadHistory("a")).containsExactly(started("flow"));
+    // The result is dropped: the activity's new holder answers for it.
+    assertThat(store.lockOrchestrations(OWNER, 10, T0.plus(LEASE), LEASE)).isEmpty();
+    assertThat(retaken.id()).isEqualTo(result.activityId());
+    assertThat(store.renewActivityLease(retaken.id(), "worker-2", T0.plus(LEASE.multipliedBy(5))))
+        .isTrue();
+  }
+
+  @Test
+  void a_leased_step_can_consume_results_with_its_messages() {
+    long token = waitingForActivity("a");
+    ActivityResult result = resultOf("a", 1);
+    store.enqueue("a", event("go"), T0);
+    OrchestrationWorkItem item = lockOnly("a", T0);
+    assertThat(item.lockToken()).isEqualTo(token + 1);
+
+    CommitResult committed =
+        store.commitSteps(
+            List.of(step(item, T0).history(event("go")).result(result).build()), OWNER, T0);
+
+    assertThat(committed.rejected()).isEmpty();
+    assertThat(store.loadHistory("a"))
+        .containsExactly(started("flow"), event("go"), result.result());
+    assertThat(store.lockActivities(OWNER, 10, T0.plus(LEASE.multipliedBy(3)), LEASE)).isEmpty();
   }
 
   // ---- inbox and leases ------------------------------------------------------------------

@@ -41,17 +41,29 @@ final class StoreFixtures {
 
   /** A step for a leased instance; by default it consumes every message it was given. */
   static Step step(OrchestrationWorkItem item, Instant at) {
-    return new Step(item, at);
+    Step step = new Step(item.instanceId(), item.lockToken(), item.instance().historySize(), at);
+    item.messages().forEach(m -> step.consumed.add(m.id()));
+    return step;
+  }
+
+  /**
+   * A step for an instance nobody leased since the committer's last step, which left it the token
+   * {@code token} and {@code historySize} events.
+   */
+  static Step unleasedStep(String instanceId, long token, int historySize, Instant at) {
+    return new Step(instanceId, token, historySize, at);
   }
 
   /** A mutable builder for {@link StepCommit}. */
   static final class Step {
-    private final OrchestrationWorkItem item;
+    private final String instanceId;
+    private final long expectedToken;
     private final Instant at;
     private boolean reset;
     private int offset;
     private final List<HistoryEvent> history = new ArrayList<>();
     private final List<Long> consumed = new ArrayList<>();
+    private final List<ActivityResult> results = new ArrayList<>();
     private final List<NewActivity> activities = new ArrayList<>();
     private final List<OutboundMessage> messages = new ArrayList<>();
     private final List<NewInstance> children = new ArrayList<>();
@@ -62,11 +74,18 @@ final class StoreFixtures {
     private Instant completedAt;
     private Long token;
 
-    Step(OrchestrationWorkItem item, Instant at) {
-      this.item = item;
+    Step(String instanceId, long token, int historySize, Instant at) {
+      this.instanceId = instanceId;
+      this.expectedToken = token;
       this.at = at;
-      this.offset = item.instance().historySize();
-      item.messages().forEach(m -> consumed.add(m.id()));
+      this.offset = historySize;
+    }
+
+    /** Consumes an activity's result, which is also appended to the history. */
+    Step result(ActivityResult result) {
+      results.add(result);
+      history.add(result.result());
+      return this;
     }
 
     Step history(HistoryEvent... events) {
@@ -82,7 +101,7 @@ final class StoreFixtures {
     }
 
     Step activity(int taskId, String name) {
-      activities.add(new NewActivity(taskId, name, json(taskId), item.instanceId() + ":" + taskId));
+      activities.add(new NewActivity(taskId, name, json(taskId), instanceId + ":" + taskId));
       return this;
     }
 
@@ -120,12 +139,13 @@ final class StoreFixtures {
           new InstanceUpdate(
               status, input, output, failure, json(99), at, completedAt, offset + history.size());
       return new StepCommit(
-          item.instanceId(),
-          token == null ? item.lockToken() : token,
+          instanceId,
+          token == null ? expectedToken : token,
           reset,
           offset,
           history,
           consumed,
+          results,
           activities,
           messages,
           children,

@@ -54,20 +54,31 @@ final class PgSql {
       "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = $1";
 
   /**
-   * The steps' row updates; each matches only while its step's lease is held (fencing), and the
-   * rows it returns are the steps to apply. It also releases the leases.
+   * The steps' row updates, fenced (see StepCommit): a row matches only while its step's token is
+   * current, the instance is leased to $11 or to nobody, and every activity of the step's consumed
+   * results ($12: their ids; $13: how many per step) was still leased to $11 — those activities are
+   * deleted first, whether or not their step then applies. Each matched row releases its lease and
+   * advances its token. Returns (instance id, NULL) per applied step and (NULL, activity id) per
+   * deleted activity.
    */
   static final String UPDATE_INSTANCES_AFTER_STEPS =
-      "UPDATE instances i SET status = u.status, input = COALESCE(u.input, i.input),"
-          + " output = u.output, failure = u.failure, custom_status = u.custom_status,"
-          + " updated_at = u.updated_at, completed_at = u.completed_at,"
-          + " history_size = u.history_size, lock_owner = NULL, lock_expires = NULL"
-          + " FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[],"
-          + " $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[])"
+      "WITH u AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[],"
+          + " $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[],"
+          + " $13::int[])"
           + " AS u(id, token, status, input, output, failure, custom_status, updated_at,"
-          + " completed_at, history_size)"
-          + " WHERE i.id = u.id AND i.lock_owner = $11 AND i.lock_token = u.token"
-          + " RETURNING i.id";
+          + " completed_at, history_size, results)),"
+          + " taken AS (DELETE FROM activity_queue a WHERE a.id = ANY ($12::bigint[])"
+          + " AND a.lock_owner = $11 RETURNING a.id, a.instance_id),"
+          + " applied AS (UPDATE instances i SET status = u.status,"
+          + " input = COALESCE(u.input, i.input), output = u.output, failure = u.failure,"
+          + " custom_status = u.custom_status, updated_at = u.updated_at,"
+          + " completed_at = u.completed_at, history_size = u.history_size,"
+          + " lock_owner = NULL, lock_expires = NULL, lock_token = i.lock_token + 1"
+          + " FROM u WHERE i.id = u.id AND i.lock_token = u.token"
+          + " AND (i.lock_owner IS NULL OR i.lock_owner = $11)"
+          + " AND u.results = (SELECT count(*) FROM taken t WHERE t.instance_id = u.id)"
+          + " RETURNING i.id)"
+          + " SELECT id, NULL::bigint FROM applied UNION ALL SELECT NULL, id FROM taken";
 
   /**
    * Leases up to $3 instances with visible messages ($1 = now) and no live lease, by their oldest

@@ -1,6 +1,7 @@
 package io.swirl.engine.store.postgres;
 
 import io.swirl.engine.history.HistoryCodec;
+import io.swirl.engine.store.ActivityResult;
 import io.swirl.engine.store.ActivityWorkItem;
 import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.NewInstance;
@@ -23,14 +24,16 @@ import java.util.Set;
  * Applies a batch of orchestration steps in one transaction (group commit) in two round trips:
  *
  * <ol>
- *   <li>BEGIN and the fenced update of every step's instance row; the rows it returns are the steps
- *       whose lease is still held, now locked by this transaction;
+ *   <li>BEGIN, the deletion of the activities whose results the steps consume, and the fenced
+ *       update of every step's instance row; the rows it returns are the steps that apply, now
+ *       locked by this transaction, and the activities taken;
  *   <li>the other writes of those steps only — history, consumed messages, children, activities,
- *       outbound messages, each one array-bound statement — and COMMIT, pipelined.
+ *       outbound messages (with the taken results of rejected steps, for their inboxes), each one
+ *       array-bound statement — and COMMIT, pipelined.
  * </ol>
  *
- * A step whose lease was lost therefore writes nothing at all, and a stale holder can never apply a
- * step twice: the row it must update carries the token of the current lease.
+ * A rejected step therefore writes nothing of its own, and a stale holder can never apply a step
+ * twice: the row it must update carries the current token, which every lease and step advances.
  */
 final class PgStepCommitter {
 
@@ -46,16 +49,30 @@ final class PgStepCommitter {
   Outcome commit(List<StepCommit> steps, String owner, Instant activityLeaseUntil) {
     try (PgClient.Session tx = client.begin("commit steps")) {
       Set<String> applied = new HashSet<>();
+      Set<Long> taken = new HashSet<>();
       for (Row row : tx.run(PgSql.UPDATE_INSTANCES_AFTER_STEPS, updates(steps, owner))) {
-        applied.add(row.getString(0));
+        String instanceId = row.getString(0);
+        if (instanceId != null) {
+          applied.add(instanceId);
+        } else {
+          taken.add(row.getLong(1));
+        }
       }
       List<String> rejected = new ArrayList<>();
       List<StepCommit> accepted = new ArrayList<>(steps.size());
+      List<StepCommit.OutboundMessage> returned = new ArrayList<>();
       for (StepCommit step : steps) {
         if (applied.contains(step.instanceId())) {
           accepted.add(step);
-        } else {
-          rejected.add(step.instanceId());
+          continue;
+        }
+        rejected.add(step.instanceId());
+        for (ActivityResult result : step.consumedResults()) {
+          if (taken.contains(result.activityId())) {
+            returned.add(
+                new StepCommit.OutboundMessage(
+                    step.instanceId(), result.result(), step.update().updatedAt()));
+          }
         }
       }
       Writes writes = new Writes(tx);
@@ -64,7 +81,7 @@ final class PgStepCommitter {
       writes.consumed(accepted);
       boolean children = writes.children(accepted);
       Future<RowSet<Row>> activities = writes.activities(accepted, owner, activityLeaseUntil);
-      boolean messages = writes.messages(accepted);
+      boolean messages = writes.messages(accepted, returned);
       tx.commit(writes.pending);
       List<ActivityWorkItem> leased = activities == null ? List.of() : leased(accepted, activities);
       return new Outcome(new CommitResult(rejected, leased), children || messages);
@@ -83,6 +100,8 @@ final class PgStepCommitter {
     Long[] updatedAt = new Long[n];
     Long[] completedAt = new Long[n];
     Integer[] historySizes = new Integer[n];
+    Integer[] results = new Integer[n];
+    List<Long> activityIds = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       StepCommit step = steps.get(i);
       InstanceUpdate update = step.update();
@@ -96,6 +115,10 @@ final class PgStepCommitter {
       updatedAt[i] = PgRows.millis(update.updatedAt());
       completedAt[i] = PgRows.millis(update.completedAt());
       historySizes[i] = update.historySize();
+      results[i] = step.consumedResults().size();
+      for (ActivityResult result : step.consumedResults()) {
+        activityIds.add(result.activityId());
+      }
     }
     return Tuple.from(
         new Object[] {
@@ -109,7 +132,9 @@ final class PgStepCommitter {
           updatedAt,
           completedAt,
           historySizes,
-          owner
+          owner,
+          activityIds.toArray(Long[]::new),
+          results
         });
   }
 
@@ -235,12 +260,16 @@ final class PgStepCommitter {
           PgRows.millis(leaseUntil));
     }
 
-    /** True when a message is visible at once to an instance other than its sender. */
-    boolean messages(List<StepCommit> steps) {
+    /**
+     * The accepted steps' outbound messages and the results of rejected steps that go to the inbox
+     * instead ({@code returned}); true when one of them is visible at once to an instance other
+     * than its sender, or is such a result.
+     */
+    boolean messages(List<StepCommit> steps, List<StepCommit.OutboundMessage> returned) {
       List<String> ids = new ArrayList<>();
       List<Long> visibleAt = new ArrayList<>();
       List<String> events = new ArrayList<>();
-      boolean shared = false;
+      boolean shared = !returned.isEmpty();
       for (StepCommit step : steps) {
         for (StepCommit.OutboundMessage message : step.messages()) {
           ids.add(message.instanceId());
@@ -248,6 +277,11 @@ final class PgStepCommitter {
           events.add(HistoryCodec.encode(message.event()));
           shared |= !message.instanceId().equals(step.instanceId());
         }
+      }
+      for (StepCommit.OutboundMessage message : returned) {
+        ids.add(message.instanceId());
+        visibleAt.add(PgRows.millis(message.visibleAt()));
+        events.add(HistoryCodec.encode(message.event()));
       }
       if (!ids.isEmpty()) {
         send(

@@ -23,12 +23,16 @@ final class Sql {
 
   static final String SELECT_STATUS = "SELECT status FROM instances WHERE id = ?";
 
-  /** The step's row update; it matches only while the step's lease is held (fencing). */
+  /**
+   * The step's row update; it matches only while the step's token is current and the instance is
+   * leased to the committer or to nobody (fencing, see StepCommit). It releases the lease and
+   * advances the token.
+   */
   static final String UPDATE_INSTANCE_AFTER_STEP =
       "UPDATE instances SET status = ?, output = ?, failure = ?,"
           + " custom_status = ?, updated_at = ?, completed_at = ?, history_size = ?,"
-          + " lock_owner = NULL, lock_expires = NULL"
-          + " WHERE id = ? AND lock_owner = ? AND lock_token = ?";
+          + " lock_owner = NULL, lock_expires = NULL, lock_token = lock_token + 1"
+          + " WHERE id = ? AND (lock_owner IS NULL OR lock_owner = ?) AND lock_token = ?";
 
   /** Leases an instance and returns its row and new lock token ({@link Rows#instance} order). */
   static final String LEASE_INSTANCE_RETURNING =

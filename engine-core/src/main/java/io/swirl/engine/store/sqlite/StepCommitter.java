@@ -17,10 +17,12 @@ import java.util.List;
  * Applies a batch of orchestration steps inside one transaction (group commit). Their JSON is
  * encoded first ({@link #encode}), outside the writer lock.
  *
- * <p>Each step's fenced row update runs first: when it matches no row the lease was lost and the
- * step is skipped whole. Child instances are created as steps are visited; history rows, consumed
- * messages and outbound messages are collected into JDBC batches and executed once at the end, so a
- * message may reach a child created by a later step of the same batch.
+ * <p>Each step first deletes the activities of the results it consumes, then runs its fenced row
+ * update: when an activity was not leased to the committer any more, or the update matches no row,
+ * the step is skipped whole and the results it did take go to the inbox. Child instances are
+ * created as steps are visited; history rows, consumed messages and outbound messages are collected
+ * into JDBC batches and executed once at the end, so a message may reach a child created by a later
+ * step of the same batch.
  */
 final class StepCommitter {
 
@@ -34,12 +36,15 @@ final class StepCommitter {
    * A step with its JSON already written out, so that the writer lock is held for SQL only.
    *
    * @param history the new history events, encoded as one array (null when there are none)
+   * @param results the consumed results' events, encoded (the inbox messages they become when the
+   *     step is rejected)
    * @param messages the outbound messages' events, encoded
    * @param activityInputs the new activities' inputs, encoded
    */
   record Encoded(
       StepCommit step,
       String history,
+      List<String> results,
       List<String> messages,
       List<String> activityInputs,
       String output,
@@ -55,6 +60,7 @@ final class StepCommitter {
           new Encoded(
               step,
               step.newHistory().isEmpty() ? null : HistoryCodec.encodeAll(step.newHistory()),
+              step.consumedResults().stream().map(r -> HistoryCodec.encode(r.result())).toList(),
               step.messages().stream().map(m -> HistoryCodec.encode(m.event())).toList(),
               step.activities().stream().map(a -> StoredJson.text(a.input())).toList(),
               StoredJson.text(update.output()),
@@ -75,8 +81,14 @@ final class StepCommitter {
     try {
       for (Encoded encoded : steps) {
         StepCommit step = encoded.step();
-        if (!updateInstance(encoded, owner)) {
+        List<Integer> taken = takeResults(step, owner);
+        if (taken.size() < step.consumedResults().size() || !updateInstance(encoded, owner)) {
           rejected.add(step.instanceId());
+          for (int i : taken) {
+            Writes.bindMessage(
+                messages, step.instanceId(), encoded.results().get(i), step.update().updatedAt());
+            messages.addBatch();
+          }
           continue;
         }
         if (step.resetHistory()) {
@@ -122,7 +134,25 @@ final class StepCommitter {
     return new CommitResult(rejected, activities);
   }
 
-  /** Writes the row and releases the lease; false when the lease is no longer this step's. */
+  /** Deletes the consumed results' activities still leased to {@code owner}; their indexes. */
+  private List<Integer> takeResults(StepCommit step, String owner) throws SQLException {
+    if (step.consumedResults().isEmpty()) {
+      return List.of();
+    }
+    PreparedStatement delete = db.prepare(Sql.DELETE_LEASED_ACTIVITY);
+    List<Integer> taken = new ArrayList<>(step.consumedResults().size());
+    for (int i = 0; i < step.consumedResults().size(); i++) {
+      delete.setLong(1, step.consumedResults().get(i).activityId());
+      delete.setString(2, step.instanceId());
+      delete.setString(3, owner);
+      if (delete.executeUpdate() > 0) {
+        taken.add(i);
+      }
+    }
+    return taken;
+  }
+
+  /** Writes the row and releases the lease; false when the step's token is not current. */
   private boolean updateInstance(Encoded encoded, String owner) throws SQLException {
     StepCommit step = encoded.step();
     InstanceUpdate update = step.update();

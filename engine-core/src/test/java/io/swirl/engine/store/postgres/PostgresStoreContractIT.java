@@ -205,6 +205,7 @@ class PostgresStoreContractIT extends StoreContractTest {
                         0,
                         List.of(),
                         List.of(item.messages().get(0).id()),
+                        List.of(),
                         List.of(
                             new io.swirl.engine.store.StepCommit.NewActivity(1, "x", null, "k")),
                         List.of(),

@@ -224,6 +224,7 @@ class SqliteFileStoreTest extends StoreContractTest {
           0,
           List.of(),
           item.messages().stream().map(m -> m.id()).toList(),
+          List.of(),
           List.of(activity),
           List.of(),
           List.of(),
