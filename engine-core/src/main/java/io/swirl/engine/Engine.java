@@ -85,7 +85,13 @@ public final class Engine implements AutoCloseable {
             orchestrationWakeUp);
     this.client =
         new EngineClient(
-            store, settings.clock(), mapper, watchers, orchestrationWakeUp, this::resolve);
+            store,
+            settings.clock(),
+            mapper,
+            watchers,
+            orchestrationWakeUp,
+            this::resolve,
+            orchestrationDispatcher::offerStart);
   }
 
   public static Builder builder(Store store) {

@@ -52,14 +52,15 @@ public final class EngineClient {
       ObjectMapper mapper,
       InstanceWatchers watchers,
       Signal wakeUp,
-      OrchestrationResolver resolver) {
+      OrchestrationResolver resolver,
+      io.swirl.engine.internal.StartBatcher.HandOff handOff) {
     this.store = store;
     this.clock = clock;
     this.mapper = mapper;
     this.watchers = watchers;
     this.wakeUp = wakeUp;
     this.resolver = resolver;
-    this.starts = new io.swirl.engine.internal.StartBatcher(store);
+    this.starts = new io.swirl.engine.internal.StartBatcher(store, handOff, wakeUp);
   }
 
   /** Stops following instances for {@link #whenTerminal}; called when the engine closes. */
@@ -82,7 +83,6 @@ public final class EngineClient {
   public String scheduleNew(String name, Object input, StartOptions options) {
     NewInstance instance = newInstance(name, input, options);
     starts.create(instance);
-    wakeUp.raise();
     return instance.instanceId();
   }
 
@@ -99,13 +99,7 @@ public final class EngineClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return starts
-        .submit(instance)
-        .thenApply(
-            created -> {
-              wakeUp.raise();
-              return instance.instanceId();
-            });
+    return starts.submit(instance).thenApply(created -> instance.instanceId());
   }
 
   /**

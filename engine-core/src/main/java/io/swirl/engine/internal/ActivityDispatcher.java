@@ -88,7 +88,7 @@ public final class ActivityDispatcher {
       }
     }
     results.add(new ActivityResult(item.id(), item.instanceId(), outcome));
-    orchestrationWakeUp.raise();
+    orchestrationWakeUp.nudge();
   }
 
   private JsonNode toJson(Object value) {

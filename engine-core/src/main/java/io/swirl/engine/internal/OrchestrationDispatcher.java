@@ -11,6 +11,7 @@ import io.swirl.engine.replay.StepOutcome;
 import io.swirl.engine.store.ActivityResult;
 import io.swirl.engine.store.CommitResult;
 import io.swirl.engine.store.InboxMessage;
+import io.swirl.engine.store.NewInstance;
 import io.swirl.engine.store.OrchestrationWorkItem;
 import io.swirl.engine.store.StepCommit;
 import io.swirl.engine.store.Store;
@@ -61,6 +62,20 @@ public final class OrchestrationDispatcher implements Runnable {
   private volatile boolean commitFailed;
   private final Queue<String> rejected = new ConcurrentLinkedQueue<>();
 
+  /** An instance this engine created, with its start message, for its first step here. */
+  private record FreshStart(NewInstance instance, long messageId) {}
+
+  private final Queue<FreshStart> fresh = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger freshCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  // When to lease (the loop's thread only; see runOnce).
+  private boolean leaseNow = true;
+  private long leasedRaises;
+  private long committingRaises;
+  private Instant lastLease;
+  private Instant nextDue;
+
   public OrchestrationDispatcher(
       Store store,
       EngineSettings settings,
@@ -109,6 +124,7 @@ public final class OrchestrationDispatcher implements Runnable {
         }
         LOG.log(Level.WARNING, "orchestration step batch failed; retrying", e);
         cache.clear();
+        leaseNow = true;
         try {
           wakeUp.await(Duration.ofMillis(200));
         } catch (InterruptedException interrupted) {
@@ -120,22 +136,45 @@ public final class OrchestrationDispatcher implements Runnable {
   }
 
   /**
+   * Takes an instance this engine just created, to run its first step without leasing it (the step
+   * presents the instance's first token, 0, and consumes its start message); false when the start
+   * is for later or enough are waiting already — then it takes the leased path.
+   */
+  public boolean offerStart(NewInstance instance, long startMessageId) {
+    if (!running
+        || instance.startAt().isAfter(settings.clock().instant())
+        || freshCount.get() >= settings.orchestrationBatch() * 4) {
+      return false;
+    }
+    freshCount.incrementAndGet();
+    fresh.add(new FreshStart(instance, startMessageId));
+    wakeUp.nudge();
+    return true;
+  }
+
+  /**
    * Runs one batch; true when there may be more to do at once (a full batch). Otherwise the loop
-   * waits for the signal, which every new piece of work raises — an activity result, a client's
-   * start or event, and this loop's own commit, after which the instances it just stepped can be
-   * leased again — so an idle loop does not poll the store for nothing.
+   * waits for the signal.
    *
-   * <p>Activity results for instances whose orchestrator is cached here are applied directly: the
-   * step that consumes them is computed at once and presents the token the instance's last step
-   * left, without a lease and without the results passing through the inbox (see {@link
-   * StepCommit}). The store applies it only when nobody leased or stepped the instance since;
-   * otherwise the results go to the inbox and take the leased path. Results for other instances are
-   * committed to their inboxes in the transaction that leases the next batch.
+   * <p>Work this engine produced itself is stepped without a lease: the first step of instances its
+   * client just created ({@link #offerStart}), and activity results for instances whose
+   * orchestrator is cached here. Such a step presents the token the instance's last step left (0
+   * for a new one) and is applied only when nobody leased or stepped the instance since (see {@link
+   * StepCommit}); otherwise the results go to the inbox and the instance takes the leased path.
+   * Results for instances not cached here are committed to their inboxes in the transaction that
+   * leases the next batch.
+   *
+   * <p>The store is asked for leases only when there may be something to lease: the signal was
+   * raised (a start or event this engine did not take, a message from another process, a commit
+   * that put messages in inboxes), the last lease filled a batch, a timer is due, or the poll
+   * interval passed. A raise while a batch was being stepped or committed asks for one more lease
+   * after its commit, since the lease that ran meanwhile skipped the instances that batch held.
    */
   boolean runOnce() {
     long started = System.nanoTime();
     Clock clock = settings.clock();
     Instant now = clock.instant();
+    long raises = wakeUp.raises();
     List<ActivityResult> results = activities.drainResults(settings.activityBatch());
     Map<String, List<ActivityResult>> direct = new LinkedHashMap<>();
     List<ActivityResult> inboxed = new ArrayList<>();
@@ -146,32 +185,51 @@ public final class OrchestrationDispatcher implements Runnable {
         inboxed.add(result);
       }
     }
-    List<OrchestrationWorkItem> items;
-    try {
-      items =
-          store.completeAndLock(
-              inboxed,
-              settings.workerId(),
-              settings.orchestrationBatch(),
-              now,
-              settings.orchestrationLease());
-    } catch (RuntimeException e) {
-      activities.requeue(results);
-      throw e;
+    List<FreshStart> starts = new ArrayList<>();
+    for (FreshStart start;
+        starts.size() < settings.orchestrationBatch() && (start = fresh.poll()) != null; ) {
+      freshCount.decrementAndGet();
+      starts.add(start);
     }
-    activities.resultsCommitted(inboxed);
-    if (items.isEmpty() && direct.isEmpty()) {
+    List<OrchestrationWorkItem> items = List.of();
+    if (leaseDue(raises, now) || !inboxed.isEmpty()) {
+      try {
+        items =
+            store.completeAndLock(
+                inboxed,
+                settings.workerId(),
+                settings.orchestrationBatch(),
+                now,
+                settings.orchestrationLease());
+      } catch (RuntimeException e) {
+        activities.requeue(results);
+        throw e;
+      }
+      activities.resultsCommitted(inboxed);
+      leasedRaises = raises;
+      lastLease = now;
+      nextDue = null;
+      leaseNow = items.size() >= settings.orchestrationBatch();
+    }
+    if (items.isEmpty() && direct.isEmpty() && starts.isEmpty()) {
       return results.size() >= settings.activityBatch();
     }
-    List<StepCommit> commits = new ArrayList<>(items.size() + direct.size());
+    List<StepCommit> commits = new ArrayList<>(items.size() + direct.size() + starts.size());
     List<ActivityResult> applied = new ArrayList<>(results.size() - inboxed.size());
     List<String> ended = new ArrayList<>();
+    java.util.Set<String> leased = new java.util.HashSet<>();
     for (OrchestrationWorkItem item : items) {
+      leased.add(item.instanceId());
       List<ActivityResult> mine = direct.remove(item.instanceId());
       commits.add(step(item, mine == null ? List.of() : mine, now, ended));
     }
     for (List<ActivityResult> mine : direct.values()) {
       commits.add(stepDirect(mine, now, ended));
+    }
+    for (FreshStart start : starts) {
+      if (!leased.contains(start.instance().instanceId())) {
+        commits.add(stepFresh(start, now, ended));
+      }
     }
     commits.forEach(commit -> applied.addAll(commit.consumedResults()));
     for (String instanceId : ended) {
@@ -180,12 +238,23 @@ public final class OrchestrationDispatcher implements Runnable {
     // Commit on the committer thread while this one leases and steps the next batch. The
     // tokens make that safe: a step computed on a state whose commit is rejected or fails
     // presents a token the instance will never have, and is rejected in turn.
-    awaitCommit();
+    settleCommit();
+    committingRaises = raises;
     Instant leaseUntil = now.plus(settings.activityLease());
     pendingCommit =
         CompletableFuture.runAsync(() -> commit(commits, applied, leaseUntil, started), committer);
     return items.size() >= settings.orchestrationBatch()
-        || results.size() >= settings.activityBatch();
+        || results.size() >= settings.activityBatch()
+        || !fresh.isEmpty();
+  }
+
+  /** Whether to ask the store for leases now; see {@link #runOnce}. */
+  private boolean leaseDue(long raises, Instant now) {
+    return leaseNow
+        || raises != leasedRaises
+        || (nextDue != null && !now.isBefore(nextDue))
+        || lastLease == null
+        || Duration.between(lastLease, now).compareTo(settings.maxPollInterval()) >= 0;
   }
 
   /**
@@ -218,7 +287,42 @@ public final class OrchestrationDispatcher implements Runnable {
     for (StepCommit commit : commits) {
       watchers.changed(commit.instanceId(), commit.update().status());
     }
-    wakeUp.raise(); // new timers may be due before the loop's current idle wait ends
+    if (!result.rejected().isEmpty() || leavesLeasableWork(commits)) {
+      wakeUp.raise();
+    } else {
+      wakeUp.nudge(); // the loop's idle wait learns of new timers
+    }
+  }
+
+  /**
+   * Whether the steps put work where only a lease finds it: children, or messages visible now (to
+   * other instances, or to themselves after continue-as-new). A step's own timers are found by the
+   * idle loop's look at the next visible message.
+   */
+  private static boolean leavesLeasableWork(List<StepCommit> commits) {
+    for (StepCommit commit : commits) {
+      if (!commit.newInstances().isEmpty()) {
+        return true;
+      }
+      for (StepCommit.OutboundMessage message : commit.messages()) {
+        if (!message.visibleAt().isAfter(commit.update().updatedAt())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Waits for the batch being committed; asks for a lease when the signal was raised since that
+   * batch began (see {@link #runOnce}).
+   */
+  private void settleCommit() {
+    awaitCommit();
+    if (wakeUp.raises() != committingRaises) {
+      leaseNow = true;
+      committingRaises = wakeUp.raises();
+    }
   }
 
   /** Waits for the batch being committed, then forgets what its commit invalidated. */
@@ -280,6 +384,22 @@ public final class OrchestrationDispatcher implements Runnable {
     OrchestrationRuntime runtime = cached.runtime();
     return advance(
         runtime, cached.token(), runtime.historySize(), List.of(), results, messages, now, ended);
+  }
+
+  /** The first step of an instance this engine just created, which nobody has leased yet. */
+  private StepCommit stepFresh(FreshStart start, Instant now, List<String> ended) {
+    String instanceId = start.instance().instanceId();
+    cache.evict(instanceId);
+    OrchestrationRuntime runtime = new OrchestrationRuntime(instanceId, resolver, mapper);
+    return advance(
+        runtime,
+        0,
+        0,
+        List.of(start.messageId()),
+        List.of(),
+        List.of(start.instance().started()),
+        now,
+        ended);
   }
 
   /** Steps {@code runtime}, whose instance's history has {@code historySize} events, once. */
@@ -374,17 +494,22 @@ public final class OrchestrationDispatcher implements Runnable {
   }
 
   private void idle() throws InterruptedException {
+    settleCommit();
+    if (leaseNow) {
+      return;
+    }
     Instant now = settings.clock().instant();
     Duration wait = settings.maxPollInterval();
     Instant next = store.nextVisibleAfter(now).orElse(null);
+    nextDue = next;
     if (next != null) {
       Duration untilNext = Duration.between(now, next);
       if (untilNext.compareTo(wait) < 0) {
         wait = untilNext;
       }
     }
-    if (!wait.isNegative() && !wait.isZero()) {
-      wakeUp.await(wait);
+    if (!wait.isNegative() && !wait.isZero() && !wakeUp.await(wait)) {
+      leaseNow = true; // a timer is due, or the poll interval passed
     }
   }
 

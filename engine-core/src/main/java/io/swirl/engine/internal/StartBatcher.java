@@ -15,20 +15,33 @@ import java.util.concurrent.TimeUnit;
  * Group commit for starts: callers of {@link #create} block while one thread writes every start
  * that queued up meanwhile in a single transaction. Alone, a start costs one hand-off more than
  * writing it directly; under load, one transaction serves many.
+ *
+ * <p>Each committed start is offered to this engine's orchestration loop ({@code handOff}), which
+ * can run its first step without leasing it; the starts it declines are announced with {@code
+ * wakeUp}, for whichever process leases them.
  */
 public final class StartBatcher implements AutoCloseable {
 
   private static final int MAX_BATCH = 256;
 
+  /** Takes a committed start to run its first step here, or declines it (false). */
+  public interface HandOff {
+    boolean offer(NewInstance instance, long startMessageId);
+  }
+
   private record Request(NewInstance instance, CompletableFuture<Boolean> created) {}
 
   private final Store store;
+  private final HandOff handOff;
+  private final Signal wakeUp;
   private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  public StartBatcher(Store store) {
+  public StartBatcher(Store store, HandOff handOff, Signal wakeUp) {
     this.store = store;
+    this.handOff = handOff;
+    this.wakeUp = wakeUp;
     this.thread = new Thread(this::run, "swirl-starts");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -96,9 +109,19 @@ public final class StartBatcher implements AutoCloseable {
         List<NewInstance> instances = new ArrayList<>(batch.size());
         batch.forEach(r -> instances.add(r.instance()));
         try {
-          List<Boolean> created = store.createInstances(instances);
+          List<Long> created = store.createInstances(instances);
+          boolean declined = false;
           for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).created().complete(created.get(i));
+            Long startMessage = created.get(i);
+            if (startMessage != null) {
+              declined |= !handOff.offer(instances.get(i), startMessage);
+            }
+          }
+          if (declined) {
+            wakeUp.raise();
+          }
+          for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).created().complete(created.get(i) != null);
           }
         } catch (RuntimeException e) {
           batch.forEach(r -> r.created().completeExceptionally(e));

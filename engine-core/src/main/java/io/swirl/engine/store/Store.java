@@ -29,21 +29,11 @@ public interface Store extends AutoCloseable {
   void createInstance(NewInstance instance);
 
   /**
-   * Creates several instances in one transaction (group commit for starts); for each, in order,
-   * true when it was created and false when its id was taken (that one writes nothing).
+   * Creates several instances in one transaction (group commit for starts); for each, in order, the
+   * id of its start message in the inbox, or null when its id was taken (that one writes nothing).
+   * Of two instances with one id in the batch, the first is created.
    */
-  default List<Boolean> createInstances(List<NewInstance> instances) {
-    List<Boolean> created = new java.util.ArrayList<>(instances.size());
-    for (NewInstance instance : instances) {
-      try {
-        createInstance(instance);
-        created.add(true);
-      } catch (InstanceAlreadyExistsException e) {
-        created.add(false);
-      }
-    }
-    return created;
-  }
+  List<Long> createInstances(List<NewInstance> instances);
 
   Optional<InstanceState> getInstance(String instanceId);
 

@@ -561,6 +561,42 @@ public abstract class StoreContractTest {
     assertThat(store.lockActivities(OWNER, 10, T0.plus(LEASE.multipliedBy(3)), LEASE)).isEmpty();
   }
 
+  @Test
+  void created_instances_report_their_start_messages_which_a_first_step_without_a_lease_consumes() {
+    List<Long> starts =
+        store.createInstances(
+            List.of(instance("a", "flow", T0), instance("a", "flow", T0), instance("b", "f", T0)));
+    assertThat(starts.get(0)).isNotNull();
+    assertThat(starts.get(1)).as("the id was taken by the first").isNull();
+    assertThat(starts.get(2)).isNotNull().isNotEqualTo(starts.get(0));
+
+    StoreFixtures.Step first = unleasedStep("a", 0, 0, T0).history(started("flow"));
+    first.consume(starts.get(0));
+    CommitResult committed = store.commitSteps(List.of(first.build()), OWNER, T0);
+
+    assertThat(committed.rejected()).isEmpty();
+    assertThat(store.loadHistory("a")).containsExactly(started("flow"));
+    assertThat(store.lockOrchestrations(OWNER, 10, T0, LEASE))
+        .extracting(OrchestrationWorkItem::instanceId)
+        .containsExactly("b");
+  }
+
+  @Test
+  void a_first_step_without_a_lease_is_rejected_once_someone_leased_the_instance() {
+    long start = store.createInstances(List.of(instance("a", "flow", T0))).get(0);
+    OrchestrationWorkItem other = store.lockOrchestrations("worker-2", 10, T0, LEASE).get(0);
+
+    StoreFixtures.Step first = unleasedStep("a", 0, 0, T0).history(started("flow"));
+    first.consume(start);
+    CommitResult committed = store.commitSteps(List.of(first.build()), OWNER, T0);
+
+    assertThat(committed.rejected()).containsExactly("a");
+    assertThat(store.loadHistory("a")).isEmpty();
+    assertThat(other.messages()).extracting(InboxMessage::id).containsExactly(start);
+    store.commitSteps(List.of(step(other, T0).history(started("flow")).build()), "worker-2", T0);
+    assertThat(store.loadHistory("a")).containsExactly(started("flow"));
+  }
+
   // ---- inbox and leases ------------------------------------------------------------------
 
   @Test

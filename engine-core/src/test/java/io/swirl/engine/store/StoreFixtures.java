@@ -81,6 +81,12 @@ final class StoreFixtures {
       this.offset = historySize;
     }
 
+    /** Consumes an inbox message. */
+    Step consume(long messageId) {
+      consumed.add(messageId);
+      return this;
+    }
+
     /** Consumes an activity's result, which is also appended to the history. */
     Step result(ActivityResult result) {
       results.add(result);

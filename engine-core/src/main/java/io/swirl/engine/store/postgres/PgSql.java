@@ -14,7 +14,8 @@ final class PgSql {
   /**
    * Creates instances (skipping taken ids) and puts the start message of each one created in its
    * inbox. Arrays: id, name, version, definition_hash, input, created_at, parent_instance_id,
-   * start_at, event; the caller removes duplicate ids. Returns the ids created.
+   * start_at, event; the caller removes duplicate ids. Returns the ids created, each with its start
+   * message's id.
    */
   static final String INSERT_INSTANCES =
       "WITH c AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
@@ -28,7 +29,7 @@ final class PgSql {
           + " ON CONFLICT (id) DO NOTHING RETURNING id)"
           + " INSERT INTO inbox (instance_id, visible_at, event)"
           + " SELECT c.id, c.start_at, c.event FROM c JOIN created ON created.id = c.id"
-          + " ORDER BY c.ord RETURNING instance_id";
+          + " ORDER BY c.ord RETURNING instance_id, id";
 
   /** Records an event by its key: source, id, type, received_at, envelope. */
   static final String INSERT_EVENT =

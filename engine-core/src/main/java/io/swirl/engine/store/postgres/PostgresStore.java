@@ -116,21 +116,22 @@ public final class PostgresStore implements Store {
 
   /** One statement for the whole batch; of two instances with one id, the first is created. */
   @Override
-  public List<Boolean> createInstances(List<NewInstance> instances) {
+  public List<Long> createInstances(List<NewInstance> instances) {
     if (instances.isEmpty()) {
       return List.of();
     }
-    java.util.Set<String> created = new java.util.HashSet<>();
+    java.util.Map<String, Long> created = new java.util.HashMap<>();
     for (Row row :
         client.query("create instances", PgSql.INSERT_INSTANCES, NewInstances.tuple(instances))) {
-      created.add(row.getString(0));
+      created.put(row.getString(0), row.getLong(1));
     }
-    List<Boolean> result = new ArrayList<>(instances.size());
+    boolean any = !created.isEmpty();
+    List<Long> result = new ArrayList<>(instances.size());
     for (NewInstance instance : instances) {
       // remove: a second instance with the same id in the batch was not created
       result.add(created.remove(instance.instanceId()));
     }
-    if (!created.isEmpty() || result.contains(true)) {
+    if (any) {
       notifier.workAdded();
     }
     return result;

@@ -51,7 +51,7 @@ final class Events {
     }
     List<String> started = new ArrayList<>();
     for (NewInstance instance : event.starts()) {
-      if (Writes.insertInstance(db, instance)) {
+      if (Writes.insertInstance(db, instance) != null) {
         started.add(instance.instanceId());
       }
     }

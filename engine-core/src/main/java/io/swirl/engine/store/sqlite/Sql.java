@@ -63,7 +63,7 @@ final class Sql {
   // ---- inbox -------------------------------------------------------------------------------
 
   static final String INSERT_MESSAGE =
-      "INSERT INTO inbox (instance_id, visible_at, event) VALUES (?, ?, ?)";
+      "INSERT INTO inbox (instance_id, visible_at, event) VALUES (?, ?, ?) RETURNING id";
 
   /** Inserts a message only when its instance exists: parameters id, visible_at, event, id. */
   static final String INSERT_MESSAGE_IF_INSTANCE =

@@ -149,18 +149,18 @@ public final class SqliteStore implements Store {
 
   @Override
   public void createInstance(NewInstance instance) {
-    boolean created = db.write("create instance", () -> Writes.insertInstance(db, instance));
-    if (!created) {
+    Long created = db.write("create instance", () -> Writes.insertInstance(db, instance));
+    if (created == null) {
       throw new InstanceAlreadyExistsException(instance.instanceId());
     }
   }
 
   @Override
-  public List<Boolean> createInstances(List<NewInstance> instances) {
+  public List<Long> createInstances(List<NewInstance> instances) {
     return db.write(
         "create instances",
         () -> {
-          List<Boolean> created = new ArrayList<>(instances.size());
+          List<Long> created = new ArrayList<>(instances.size());
           for (NewInstance instance : instances) {
             created.add(Writes.insertInstance(db, instance));
           }

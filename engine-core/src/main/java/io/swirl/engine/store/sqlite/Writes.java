@@ -20,9 +20,9 @@ final class Writes {
   /**
    * Inserts a PENDING instance and its {@code ExecutionStarted} message.
    *
-   * @return false, writing nothing, when the id is taken
+   * @return the start message's id, or null, writing nothing, when the id is taken
    */
-  static boolean insertInstance(SqliteConnection db, NewInstance instance) throws SQLException {
+  static Long insertInstance(SqliteConnection db, NewInstance instance) throws SQLException {
     HistoryEvent.ExecutionStarted started = instance.started();
     PreparedStatement insert = db.prepare(Sql.INSERT_INSTANCE);
     insert.setString(1, instance.instanceId());
@@ -33,15 +33,17 @@ final class Writes {
     Rows.setMillis(insert, 6, instance.createdAt());
     insert.setString(7, started.parentInstanceId());
     if (insert.executeUpdate() == 0) {
-      return false;
+      return null;
     }
     setInput(db, instance.instanceId(), started.input());
     PreparedStatement message = db.prepare(Sql.INSERT_MESSAGE);
     message.setString(1, instance.instanceId());
     Rows.setMillis(message, 2, instance.startAt());
     message.setString(3, HistoryCodec.encode(started));
-    message.executeUpdate();
-    return true;
+    try (java.sql.ResultSet id = message.executeQuery()) {
+      id.next();
+      return id.getLong(1);
+    }
   }
 
   /** Sets the instance's input; call inside a write transaction. */
