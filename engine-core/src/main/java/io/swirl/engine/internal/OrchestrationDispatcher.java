@@ -51,6 +51,7 @@ public final class OrchestrationDispatcher implements Runnable {
   private final AtomicLong steps = new AtomicLong();
   private final AtomicLong stepNanos = new AtomicLong();
   private volatile boolean running = true;
+  private volatile boolean looping;
   private final ExecutorService committer =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -96,9 +97,11 @@ public final class OrchestrationDispatcher implements Runnable {
 
   @Override
   public void run() {
+    looping = true;
     try {
       loop();
     } finally {
+      looping = false;
       try {
         awaitCommit();
       } catch (RuntimeException e) {
@@ -137,11 +140,13 @@ public final class OrchestrationDispatcher implements Runnable {
 
   /**
    * Takes an instance this engine just created, to run its first step without leasing it (the step
-   * presents the instance's first token, 0, and consumes its start message); false when the start
-   * is for later or enough are waiting already — then it takes the leased path.
+   * presents the instance's first token, 0, and consumes its start message); false when this loop
+   * is not running, the start is for later or enough are waiting already — then it takes the leased
+   * path.
    */
   public boolean offerStart(NewInstance instance, long startMessageId) {
-    if (!running
+    if (!looping
+        || !running
         || instance.startAt().isAfter(settings.clock().instant())
         || freshCount.get() >= settings.orchestrationBatch() * 4) {
       return false;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.swirl.engine.FailureDetails;
 
 /**
@@ -18,6 +19,9 @@ public final class StoredJson {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
+  // Built once: ObjectMapper.readTree resolves the JsonNode type on every call.
+  private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
+
   private StoredJson() {}
 
   public static String text(JsonNode node) {
@@ -29,7 +33,7 @@ public final class StoredJson {
       return null;
     }
     try {
-      return MAPPER.readTree(text);
+      return TREE_READER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is unreadable: " + text, e);
     }
