@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * writing it directly; under load, one transaction serves many.
  *
  * <p>Each committed start is offered to this engine's orchestration loop ({@code handOff}), which
- * can run its first step without leasing it; the starts it declines are announced with {@code
- * wakeUp}, for whichever process leases them.
+ * can run its first step without leasing it; the starts it declines are announced, to this engine
+ * ({@code wakeUp}) and to other processes ({@link Store#announceWork}), for whichever leases them
+ * first.
  */
 public final class StartBatcher implements AutoCloseable {
 
@@ -119,6 +120,7 @@ public final class StartBatcher implements AutoCloseable {
           }
           if (declined) {
             wakeUp.raise();
+            store.announceWork();
           }
           for (int i = 0; i < batch.size(); i++) {
             batch.get(i).created().complete(created.get(i) != null);

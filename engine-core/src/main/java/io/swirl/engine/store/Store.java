@@ -31,7 +31,8 @@ public interface Store extends AutoCloseable {
   /**
    * Creates several instances in one transaction (group commit for starts); for each, in order, the
    * id of its start message in the inbox, or null when its id was taken (that one writes nothing).
-   * Of two instances with one id in the batch, the first is created.
+   * Of two instances with one id in the batch, the first is created. Other processes are not told
+   * ({@link #announceWork}).
    */
   List<Long> createInstances(List<NewInstance> instances);
 
@@ -188,6 +189,13 @@ public interface Store extends AutoCloseable {
    * call it.
    */
   default void onNewWork(Runnable listener) {}
+
+  /**
+   * Tells the other processes' {@link #onNewWork} listeners that there is work to lease. Store
+   * calls that add shared work announce it themselves, except {@link #createInstances}: the
+   * creating engine usually runs its starts itself and announces only those it declines.
+   */
+  default void announceWork() {}
 
   @Override
   void close();

@@ -125,16 +125,12 @@ public final class PostgresStore implements Store {
         client.query("create instances", PgSql.INSERT_INSTANCES, NewInstances.tuple(instances))) {
       created.put(row.getString(0), row.getLong(1));
     }
-    boolean any = !created.isEmpty();
     List<Long> result = new ArrayList<>(instances.size());
     for (NewInstance instance : instances) {
       // remove: a second instance with the same id in the batch was not created
       result.add(created.remove(instance.instanceId()));
     }
-    if (any) {
-      notifier.workAdded();
-    }
-    return result;
+    return result; // not announced: see Store.createInstances
   }
 
   @Override
