@@ -60,7 +60,17 @@ public final class EngineClient {
     this.watchers = watchers;
     this.wakeUp = wakeUp;
     this.resolver = resolver;
-    this.starts = new io.swirl.engine.internal.StartBatcher(store, handOff, wakeUp);
+    this.starts =
+        new io.swirl.engine.internal.StartBatcher(
+            store,
+            (instance, startMessage) -> {
+              if (!handOff.offer(instance, startMessage)) {
+                return false;
+              }
+              watchers.created(instance.instanceId());
+              return true;
+            },
+            wakeUp);
   }
 
   /** Stops following instances for {@link #whenTerminal}; called when the engine closes. */
@@ -219,7 +229,15 @@ public final class EngineClient {
    */
   public CompletableFuture<Optional<InstanceState>> whenTerminal(String instanceId) {
     CompletableFuture<Optional<InstanceState>> result = new CompletableFuture<>();
-    follow(instanceId, watchers.next(instanceId), result);
+    CompletableFuture<InstanceWatchers.Change> next = watchers.next(instanceId);
+    RuntimeStatus known = watchers.lastKnown(instanceId);
+    if (known != null && !known.isTerminal()) {
+      // Running here, as far as this process knows: its steps complete the chain (registered
+      // first, so none is missed), and a step by another process shows at the poll.
+      whenChanged(instanceId, next, result);
+    } else {
+      follow(instanceId, next, result);
+    }
     return result;
   }
 

@@ -89,6 +89,23 @@ class EngineTest {
   }
 
   @Test
+  void when_terminal_of_an_instance_that_already_ended_here_completes_with_its_final_state()
+      throws Exception {
+    engine.registerOrchestrator(
+        "quick",
+        ctx -> ctx.callActivity("add1", ctx.getInput(Integer.class), Integer.class).await());
+    engine.start();
+    String id = client.scheduleNew("quick", 1);
+    await(id);
+
+    InstanceState state =
+        client.whenTerminal(id).get(5, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+
+    assertThat(state.status()).isEqualTo(RuntimeStatus.COMPLETED);
+    assertThat(state.output()).isEqualTo(IntNode.valueOf(2));
+  }
+
+  @Test
   void activity_failure_is_caught_by_the_orchestrator_with_its_type_and_message() {
     engine.registerOrchestrator(
         "handler",

@@ -1,6 +1,9 @@
 package io.swirl.engine.internal;
 
 import io.swirl.engine.RuntimeStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,14 +12,29 @@ import java.util.concurrent.ConcurrentMap;
  * Lets client calls wait for an instance's committed changes in this process. Each change carries
  * the committed status and the future of the change after it, so a waiter that follows the chain
  * never misses one. The chain of an instance ends (and is forgotten) when it becomes terminal.
+ *
+ * <p>It also remembers the last status this process committed or created for recent instances, so
+ * that a waiter for an instance known to be running here can follow the chain without reading the
+ * store first.
  */
 public final class InstanceWatchers {
 
   /** One committed change; {@code next} is null after a terminal one. */
   public record Change(RuntimeStatus status, CompletableFuture<Change> next) {}
 
+  private static final int RECENT = 16_384;
+
   private final ConcurrentMap<String, CompletableFuture<Change>> watchers =
       new ConcurrentHashMap<>();
+
+  private final Map<String, RuntimeStatus> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, RuntimeStatus> eldest) {
+              return size() > RECENT;
+            }
+          });
 
   /** A future completed by the instance's next committed step. */
   public CompletableFuture<Change> next(String instanceId) {
@@ -28,8 +46,25 @@ public final class InstanceWatchers {
     watchers.remove(instanceId, future);
   }
 
+  /**
+   * The status this process last committed for the instance, or PENDING when it created it and has
+   * not stepped it yet; null when it does not know (another process may step it, too).
+   */
+  public RuntimeStatus lastKnown(String instanceId) {
+    return recent.get(instanceId);
+  }
+
+  /**
+   * Records that this process created the instance and will run its first step (unless a step of it
+   * was recorded already).
+   */
+  public void created(String instanceId) {
+    recent.putIfAbsent(instanceId, RuntimeStatus.PENDING);
+  }
+
   /** Records a committed step; called by the one thread that commits steps. */
   public void changed(String instanceId, RuntimeStatus status) {
+    recent.put(instanceId, status);
     if (watchers.isEmpty()) {
       return;
     }

@@ -289,8 +289,11 @@ public final class OrchestrationDispatcher implements Runnable {
     steps.addAndGet(committed);
     stepNanos.addAndGet((System.nanoTime() - started) * committed);
     activities.dispatch(result.lockedActivities());
+    java.util.Set<String> lost = new java.util.HashSet<>(result.rejected());
     for (StepCommit commit : commits) {
-      watchers.changed(commit.instanceId(), commit.update().status());
+      if (!lost.contains(commit.instanceId())) {
+        watchers.changed(commit.instanceId(), commit.update().status());
+      }
     }
     if (!result.rejected().isEmpty() || leavesLeasableWork(commits)) {
       wakeUp.raise();
