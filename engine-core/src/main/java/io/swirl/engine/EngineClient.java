@@ -204,6 +204,9 @@ public final class EngineClient {
             change.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
         // Read again only when the committed step may satisfy the wait.
         RuntimeStatus status = committed.status();
+        if (committed.state() != null) {
+          return Optional.of(committed.state()); // terminal, read right after its commit
+        }
         read = status.isTerminal() || status != RuntimeStatus.PENDING && done != END;
         if (committed.next() != null) {
           change = committed.next();
@@ -251,9 +254,20 @@ public final class EngineClient {
       result.complete(state);
       return;
     }
+    whenChanged(instanceId, change, result);
+  }
+
+  /**
+   * Follows the chain of committed changes from {@code next}: to its end when the terminal change
+   * carries the instance's state, else to a read of the store (also when no change comes within the
+   * poll, since another process may have stepped the instance).
+   */
+  private void whenChanged(
+      String instanceId,
+      CompletableFuture<InstanceWatchers.Change> next,
+      CompletableFuture<Optional<InstanceState>> result) {
     // A copy times out, never the shared future other waiters follow.
-    change
-        .copy()
+    next.copy()
         .orTimeout(POLL.toMillis() * 4, TimeUnit.MILLISECONDS)
         .whenCompleteAsync(
             (committed, timedOut) -> {
@@ -261,29 +275,11 @@ public final class EngineClient {
                 return;
               }
               if (committed != null && !committed.status().isTerminal()) {
-                // Not the end yet: follow the chain without reading the store.
                 whenChanged(instanceId, committed.next(), result);
                 return;
               }
-              try {
-                follow(instanceId, timedOut != null ? change : watchers.next(instanceId), result);
-              } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-              }
-            },
-            followers);
-  }
-
-  private void whenChanged(
-      String instanceId,
-      CompletableFuture<InstanceWatchers.Change> next,
-      CompletableFuture<Optional<InstanceState>> result) {
-    next.copy()
-        .orTimeout(POLL.toMillis() * 4, TimeUnit.MILLISECONDS)
-        .whenCompleteAsync(
-            (committed, timedOut) -> {
-              if (committed != null && !committed.status().isTerminal()) {
-                whenChanged(instanceId, committed.next(), result);
+              if (committed != null && committed.state() != null) {
+                result.complete(Optional.of(committed.state()));
                 return;
               }
               try {

@@ -1,5 +1,6 @@
 package io.swirl.engine.internal;
 
+import io.swirl.engine.InstanceState;
 import io.swirl.engine.RuntimeStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,8 +20,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class InstanceWatchers {
 
-  /** One committed change; {@code next} is null after a terminal one. */
-  public record Change(RuntimeStatus status, CompletableFuture<Change> next) {}
+  /**
+   * One committed change; {@code next} is null after a terminal one, which may carry the instance's
+   * state as read right after the commit ({@code state}, else null).
+   */
+  public record Change(RuntimeStatus status, InstanceState state, CompletableFuture<Change> next) {}
 
   private static final int RECENT = 16_384;
 
@@ -62,8 +66,18 @@ public final class InstanceWatchers {
     recent.putIfAbsent(instanceId, RuntimeStatus.PENDING);
   }
 
+  /** Whether someone waits for the instance's next change. */
+  public boolean watched(String instanceId) {
+    return watchers.containsKey(instanceId);
+  }
+
   /** Records a committed step; called by the one thread that commits steps. */
   public void changed(String instanceId, RuntimeStatus status) {
+    changed(instanceId, status, null);
+  }
+
+  /** Records a committed terminal step with the instance's state read after the commit. */
+  public void changed(String instanceId, RuntimeStatus status, InstanceState state) {
     recent.put(instanceId, status);
     if (watchers.isEmpty()) {
       return;
@@ -78,7 +92,7 @@ public final class InstanceWatchers {
           return swap[1];
         });
     if (swap[0] != null) {
-      swap[0].complete(new Change(status, swap[1]));
+      swap[0].complete(new Change(status, status.isTerminal() ? state : null, swap[1]));
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,13 @@ public final class OrchestrationDispatcher implements Runnable {
             thread.setDaemon(true);
             return thread;
           });
+  private final ExecutorService waiters =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "swirl-ended-reads");
+            thread.setDaemon(true);
+            return thread;
+          });
   private CompletableFuture<Void> pendingCommit = CompletableFuture.completedFuture(null);
   private volatile boolean commitFailed;
   private final Queue<String> rejected = new ConcurrentLinkedQueue<>();
@@ -76,6 +84,7 @@ public final class OrchestrationDispatcher implements Runnable {
   private long committingRaises;
   private Instant lastLease;
   private Instant nextDue;
+  private boolean recheck;
 
   public OrchestrationDispatcher(
       Store store,
@@ -108,6 +117,7 @@ public final class OrchestrationDispatcher implements Runnable {
         LOG.log(Level.FINE, "the last commit failed at stop", e);
       }
       committer.shutdown();
+      waiters.shutdown();
       cache.clear();
     }
   }
@@ -172,8 +182,11 @@ public final class OrchestrationDispatcher implements Runnable {
    * <p>The store is asked for leases only when there may be something to lease: the signal was
    * raised (a start or event this engine did not take, a message from another process, a commit
    * that put messages in inboxes), the last lease filled a batch, a timer is due, or the poll
-   * interval passed. A raise while a batch was being stepped or committed asks for one more lease
-   * after its commit, since the lease that ran meanwhile skipped the instances that batch held.
+   * interval passed. A raise while a batch was being stepped or committed, or a lease for a raise
+   * or a due timer while a commit was in flight, asks for one more lease after that commit, since
+   * the lease that ran meanwhile skipped the instances the commit held. The idle loop looks for
+   * messages visible since the last lease (not only from now on), so a timer that came due between
+   * two looks is leased at once.
    */
   boolean runOnce() {
     long started = System.nanoTime();
@@ -197,7 +210,10 @@ public final class OrchestrationDispatcher implements Runnable {
       starts.add(start);
     }
     List<OrchestrationWorkItem> items = List.of();
+    boolean wanted = raises != leasedRaises || (nextDue != null && !now.isBefore(nextDue));
     if (leaseDue(raises, now) || !inboxed.isEmpty()) {
+      // A lease skips the instances a commit in flight holds: look again after that commit.
+      recheck |= wanted && !pendingCommit.isDone();
       try {
         items =
             store.completeAndLock(
@@ -289,16 +305,46 @@ public final class OrchestrationDispatcher implements Runnable {
     steps.addAndGet(committed);
     stepNanos.addAndGet((System.nanoTime() - started) * committed);
     activities.dispatch(result.lockedActivities());
-    java.util.Set<String> lost = new java.util.HashSet<>(result.rejected());
+    Set<String> lost = new java.util.HashSet<>(result.rejected());
+    List<StepCommit> ended = new ArrayList<>();
     for (StepCommit commit : commits) {
-      if (!lost.contains(commit.instanceId())) {
-        watchers.changed(commit.instanceId(), commit.update().status());
+      String id = commit.instanceId();
+      if (lost.contains(id)) {
+        continue;
       }
+      if (commit.update().status().isTerminal() && watchers.watched(id)) {
+        ended.add(commit);
+      } else {
+        watchers.changed(id, commit.update().status());
+      }
+    }
+    if (!ended.isEmpty()) {
+      waiters.execute(() -> announceEnded(ended));
     }
     if (!result.rejected().isEmpty() || leavesLeasableWork(commits)) {
       wakeUp.raise();
     } else {
       wakeUp.nudge(); // the loop's idle wait learns of new timers
+    }
+  }
+
+  /**
+   * Tells the waiters of instances a commit ended, with their states read in one call off the
+   * commit path, so that they need not read them one by one (when the read fails, they do).
+   */
+  private void announceEnded(List<StepCommit> ended) {
+    Map<String, InstanceState> states = new java.util.HashMap<>();
+    try {
+      for (InstanceState state :
+          store.getInstances(ended.stream().map(StepCommit::instanceId).toList())) {
+        states.put(state.instanceId(), state);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "reading ended instances for their waiters failed", e);
+    }
+    for (StepCommit commit : ended) {
+      watchers.changed(
+          commit.instanceId(), commit.update().status(), states.get(commit.instanceId()));
     }
   }
 
@@ -327,8 +373,9 @@ public final class OrchestrationDispatcher implements Runnable {
    */
   private void settleCommit() {
     awaitCommit();
-    if (wakeUp.raises() != committingRaises) {
+    if (wakeUp.raises() != committingRaises || recheck) {
       leaseNow = true;
+      recheck = false;
       committingRaises = wakeUp.raises();
     }
   }
@@ -508,8 +555,13 @@ public final class OrchestrationDispatcher implements Runnable {
     }
     Instant now = settings.clock().instant();
     Duration wait = settings.maxPollInterval();
-    Instant next = store.nextVisibleAfter(now).orElse(null);
+    // Messages visible since the last lease have not been looked at, even if due already.
+    Instant next = store.nextVisibleAfter(lastLease == null ? now : lastLease).orElse(null);
     nextDue = next;
+    if (next != null && !next.isAfter(now)) {
+      leaseNow = true;
+      return;
+    }
     if (next != null) {
       Duration untilNext = Duration.between(now, next);
       if (untilNext.compareTo(wait) < 0) {

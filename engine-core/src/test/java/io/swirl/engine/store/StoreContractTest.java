@@ -107,6 +107,19 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void instances_are_read_together_skipping_the_missing_ones() {
+    store.createInstance(instance("a", "flow", T0));
+    store.createInstance(instance("b", "other", T0));
+
+    assertThat(store.getInstances(List.of("a", "nope", "b")))
+        .extracting(InstanceState::instanceId, InstanceState::name)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("a", "flow"),
+            org.assertj.core.groups.Tuple.tuple("b", "other"));
+    assertThat(store.getInstances(List.of())).isEmpty();
+  }
+
+  @Test
   void missing_instance_has_no_state_and_no_history() {
     assertThat(store.getInstance("nope")).isEmpty();
     assertThat(store.getHistory("nope")).isEmpty();

@@ -54,6 +54,9 @@ final class PgSql {
   static final String SELECT_INSTANCE =
       "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = $1";
 
+  static final String SELECT_INSTANCES =
+      "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = ANY ($1::text[])";
+
   /**
    * The steps' row updates, fenced (see StepCommit): a row matches only while its step's token is
    * current, the instance is leased to $11 or to nobody, and every activity of the step's consumed

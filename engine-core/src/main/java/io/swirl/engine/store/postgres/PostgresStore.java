@@ -141,6 +141,23 @@ public final class PostgresStore implements Store {
     return Optional.empty();
   }
 
+  /** One statement for all of them. */
+  @Override
+  public List<InstanceState> getInstances(java.util.Collection<String> instanceIds) {
+    if (instanceIds.isEmpty()) {
+      return List.of();
+    }
+    List<InstanceState> found = new ArrayList<>(instanceIds.size());
+    for (Row row :
+        client.query(
+            "get instances",
+            PgSql.SELECT_INSTANCES,
+            Tuple.of((Object) instanceIds.toArray(String[]::new)))) {
+      found.add(PgRows.instance(row));
+    }
+    return found;
+  }
+
   @Override
   public InstancePage listInstances(InstanceQuery query) {
     return PgInstanceListing.list(client, query);
