@@ -69,7 +69,11 @@ public final class OrchestrationDispatcher implements Runnable {
           });
   private CompletableFuture<Void> pendingCommit = CompletableFuture.completedFuture(null);
   private volatile boolean commitFailed;
-  private final Queue<String> rejected = new ConcurrentLinkedQueue<>();
+
+  /** Rejected steps: the instance and the token its cached state would have had after them. */
+  private record Rejected(String instanceId, long token) {}
+
+  private final Queue<Rejected> rejected = new ConcurrentLinkedQueue<>();
 
   /** An instance this engine created, with its start message, for its first step here. */
   private record FreshStart(NewInstance instance, long messageId) {}
@@ -248,8 +252,16 @@ public final class OrchestrationDispatcher implements Runnable {
       commits.add(stepDirect(mine, now, ended));
     }
     for (FreshStart start : starts) {
-      if (!leased.contains(start.instance().instanceId())) {
+      // A lease may have taken the start first (it is in the inbox from its commit on); then the
+      // leased path runs the instance and its state is cached here already.
+      String id = start.instance().instanceId();
+      if (leased.contains(id)) {
+        continue;
+      }
+      if (cache.get(id) == null) {
         commits.add(stepFresh(start, now, ended));
+      } else {
+        leaseNow = true; // a lease took it, or an older instance of that id is cached: lease
       }
     }
     commits.forEach(commit -> applied.addAll(commit.consumedResults()));
@@ -300,12 +312,16 @@ public final class OrchestrationDispatcher implements Runnable {
       return;
     }
     activities.resultsCommitted(results);
-    rejected.addAll(result.rejected());
+    Set<String> lost = new java.util.HashSet<>(result.rejected());
+    for (StepCommit commit : commits) {
+      if (lost.contains(commit.instanceId())) {
+        rejected.add(new Rejected(commit.instanceId(), commit.lockToken() + 1));
+      }
+    }
     int committed = commits.size() - result.rejected().size();
     steps.addAndGet(committed);
     stepNanos.addAndGet((System.nanoTime() - started) * committed);
     activities.dispatch(result.lockedActivities());
-    Set<String> lost = new java.util.HashSet<>(result.rejected());
     List<StepCommit> ended = new ArrayList<>();
     for (StepCommit commit : commits) {
       String id = commit.instanceId();
@@ -387,9 +403,11 @@ public final class OrchestrationDispatcher implements Runnable {
       commitFailed = false;
       cache.clear();
     }
-    String lost;
+    // Only the state the rejected step left: a later step (leased since) may have cached a newer
+    // one, which stays.
+    Rejected lost;
     while ((lost = rejected.poll()) != null) {
-      cache.evict(lost);
+      cache.evict(lost.instanceId(), lost.token());
     }
   }
 
@@ -444,7 +462,6 @@ public final class OrchestrationDispatcher implements Runnable {
   /** The first step of an instance this engine just created, which nobody has leased yet. */
   private StepCommit stepFresh(FreshStart start, Instant now, List<String> ended) {
     String instanceId = start.instance().instanceId();
-    cache.evict(instanceId);
     OrchestrationRuntime runtime = new OrchestrationRuntime(instanceId, resolver, mapper);
     return advance(
         runtime,

@@ -48,6 +48,14 @@ final class RuntimeCache {
     }
   }
 
+  /** Evicts the instance's state only if it is the one that expects {@code token}. */
+  void evict(String instanceId, long token) {
+    Entry entry = entries.get(instanceId);
+    if (entry != null && entry.token() == token) {
+      evict(instanceId);
+    }
+  }
+
   void clear() {
     entries.values().forEach(e -> e.runtime().destroy());
     entries.clear();
