@@ -76,7 +76,7 @@ public final class InstanceWatchers {
     changed(instanceId, status, null);
   }
 
-  /** Records a committed terminal step with the instance's state read after the commit. */
+  /** Records a committed step with, when it ended the instance, the state it left (else null). */
   public void changed(String instanceId, RuntimeStatus status, InstanceState state) {
     recent.put(instanceId, status);
     if (watchers.isEmpty()) {

@@ -60,13 +60,6 @@ public final class OrchestrationDispatcher implements Runnable {
             thread.setDaemon(true);
             return thread;
           });
-  private final ExecutorService waiters =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "swirl-ended-reads");
-            thread.setDaemon(true);
-            return thread;
-          });
   private CompletableFuture<Void> pendingCommit = CompletableFuture.completedFuture(null);
   private volatile boolean commitFailed;
 
@@ -121,7 +114,6 @@ public final class OrchestrationDispatcher implements Runnable {
         LOG.log(Level.FINE, "the last commit failed at stop", e);
       }
       committer.shutdown();
-      waiters.shutdown();
       cache.clear();
     }
   }
@@ -322,45 +314,18 @@ public final class OrchestrationDispatcher implements Runnable {
     steps.addAndGet(committed);
     stepNanos.addAndGet((System.nanoTime() - started) * committed);
     activities.dispatch(result.lockedActivities());
-    List<StepCommit> ended = new ArrayList<>();
+    Map<String, InstanceState> ended = new java.util.HashMap<>();
+    result.ended().forEach(state -> ended.put(state.instanceId(), state));
     for (StepCommit commit : commits) {
-      String id = commit.instanceId();
-      if (lost.contains(id)) {
-        continue;
+      if (!lost.contains(commit.instanceId())) {
+        watchers.changed(
+            commit.instanceId(), commit.update().status(), ended.get(commit.instanceId()));
       }
-      if (commit.update().status().isTerminal() && watchers.watched(id)) {
-        ended.add(commit);
-      } else {
-        watchers.changed(id, commit.update().status());
-      }
-    }
-    if (!ended.isEmpty()) {
-      waiters.execute(() -> announceEnded(ended));
     }
     if (!result.rejected().isEmpty() || leavesLeasableWork(commits)) {
       wakeUp.raise();
     } else {
       wakeUp.nudge(); // the loop's idle wait learns of new timers
-    }
-  }
-
-  /**
-   * Tells the waiters of instances a commit ended, with their states read in one call off the
-   * commit path, so that they need not read them one by one (when the read fails, they do).
-   */
-  private void announceEnded(List<StepCommit> ended) {
-    Map<String, InstanceState> states = new java.util.HashMap<>();
-    try {
-      for (InstanceState state :
-          store.getInstances(ended.stream().map(StepCommit::instanceId).toList())) {
-        states.put(state.instanceId(), state);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "reading ended instances for their waiters failed", e);
-    }
-    for (StepCommit commit : ended) {
-      watchers.changed(
-          commit.instanceId(), commit.update().status(), states.get(commit.instanceId()));
     }
   }
 

@@ -38,15 +38,6 @@ public interface Store extends AutoCloseable {
 
   Optional<InstanceState> getInstance(String instanceId);
 
-  /** The instances that exist among {@code instanceIds}, in no particular order. */
-  default List<InstanceState> getInstances(java.util.Collection<String> instanceIds) {
-    List<InstanceState> found = new java.util.ArrayList<>(instanceIds.size());
-    for (String id : instanceIds) {
-      getInstance(id).ifPresent(found::add);
-    }
-    return found;
-  }
-
   /** Instances newest first (by creation time, then id), filtered and paged. */
   InstancePage listInstances(InstanceQuery query);
 

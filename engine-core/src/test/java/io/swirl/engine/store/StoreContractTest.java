@@ -107,19 +107,6 @@ public abstract class StoreContractTest {
   }
 
   @Test
-  void instances_are_read_together_skipping_the_missing_ones() {
-    store.createInstance(instance("a", "flow", T0));
-    store.createInstance(instance("b", "other", T0));
-
-    assertThat(store.getInstances(List.of("a", "nope", "b")))
-        .extracting(InstanceState::instanceId, InstanceState::name)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("a", "flow"),
-            org.assertj.core.groups.Tuple.tuple("b", "other"));
-    assertThat(store.getInstances(List.of())).isEmpty();
-  }
-
-  @Test
   void missing_instance_has_no_state_and_no_history() {
     assertThat(store.getInstance("nope")).isEmpty();
     assertThat(store.getHistory("nope")).isEmpty();
@@ -188,6 +175,30 @@ public abstract class StoreContractTest {
     assertThat(state.output()).isEqualTo(json(42));
     assertThat(state.completedAt()).isEqualTo(at);
     assertThat(item.lockToken()).isGreaterThan(first.lockToken());
+  }
+
+  @Test
+  void a_commit_returns_the_instances_its_steps_ended_as_committed_and_no_others() {
+    started_("a");
+    started_("b");
+    store.enqueue("a", event("go"), T0);
+    store.enqueue("b", event("go"), T0);
+    List<OrchestrationWorkItem> items = store.lockOrchestrations(OWNER, 10, T0, LEASE);
+    OrchestrationWorkItem a = items.get(0).instanceId().equals("a") ? items.get(0) : items.get(1);
+    OrchestrationWorkItem b = items.get(0).instanceId().equals("b") ? items.get(0) : items.get(1);
+    Instant at = T0.plusSeconds(2);
+
+    CommitResult result =
+        store.commitSteps(
+            List.of(
+                step(a, at).history(event("go")).completed(json(7)).build(),
+                step(b, at).history(event("go")).build()),
+            OWNER,
+            T0);
+
+    assertThat(result.ended()).containsExactly(store.getInstance("a").orElseThrow());
+    assertThat(result.ended().get(0).output()).isEqualTo(json(7));
+    assertThat(result.ended().get(0).completedAt()).isEqualTo(at);
   }
 
   @Test

@@ -54,16 +54,14 @@ final class PgSql {
   static final String SELECT_INSTANCE =
       "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = $1";
 
-  static final String SELECT_INSTANCES =
-      "SELECT " + PgRows.INSTANCE_COLUMNS + " FROM instances WHERE id = ANY ($1::text[])";
-
   /**
    * The steps' row updates, fenced (see StepCommit): a row matches only while its step's token is
    * current, the instance is leased to $11 or to nobody, and every activity of the step's consumed
    * results ($12: their ids; $13: how many per step) was still leased to $11 — those activities are
    * deleted first, whether or not their step then applies. Each matched row releases its lease and
-   * advances its token. Returns (instance id, NULL) per applied step and (NULL, activity id) per
-   * deleted activity.
+   * advances its token. Returns a row per applied step — its id, and when the step ended the
+   * instance the rest of {@link PgRows#INSTANCE_COLUMNS} (else NULLs) — and a row per deleted
+   * activity, whose id is the last column (NULL in the others).
    */
   static final String UPDATE_INSTANCES_AFTER_STEPS =
       "WITH u AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[],"
@@ -81,8 +79,26 @@ final class PgSql {
           + " FROM u WHERE i.id = u.id AND i.lock_token = u.token"
           + " AND (i.lock_owner IS NULL OR i.lock_owner = $11)"
           + " AND u.results = (SELECT count(*) FROM taken t WHERE t.instance_id = u.id)"
-          + " RETURNING i.id)"
-          + " SELECT id, NULL::bigint FROM applied UNION ALL SELECT NULL, id FROM taken";
+          + " RETURNING i.id"
+          + endedColumns()
+          + ")"
+          + " SELECT *, NULL::bigint FROM applied UNION ALL SELECT"
+          + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL::bigint, NULL::bigint,"
+          + " NULL::bigint, NULL, NULL::int, id FROM taken";
+
+  /** The instance columns after {@code id}, each NULL unless the updated row ended. */
+  private static String endedColumns() {
+    StringBuilder columns = new StringBuilder();
+    for (String column : PgRows.INSTANCE_COLUMNS.split(",\\s*")) {
+      if (!column.equals("id")) {
+        columns
+            .append(", CASE WHEN i.status IN ('COMPLETED', 'FAILED', 'TERMINATED') THEN i.")
+            .append(column)
+            .append(" END");
+      }
+    }
+    return columns.toString();
+  }
 
   /**
    * Leases up to $3 instances with visible messages ($1 = now) and no live lease, by their oldest

@@ -1,5 +1,6 @@
 package io.swirl.engine.store.postgres;
 
+import io.swirl.engine.InstanceState;
 import io.swirl.engine.history.HistoryCodec;
 import io.swirl.engine.store.ActivityResult;
 import io.swirl.engine.store.ActivityWorkItem;
@@ -50,12 +51,16 @@ final class PgStepCommitter {
     try (PgClient.Session tx = client.begin("commit steps")) {
       Set<String> applied = new HashSet<>();
       Set<Long> taken = new HashSet<>();
+      List<InstanceState> ended = new ArrayList<>();
       for (Row row : tx.run(PgSql.UPDATE_INSTANCES_AFTER_STEPS, updates(steps, owner))) {
         String instanceId = row.getString(0);
-        if (instanceId != null) {
-          applied.add(instanceId);
-        } else {
-          taken.add(row.getLong(1));
+        if (instanceId == null) {
+          taken.add(row.getLong(PgRows.INSTANCE_WIDTH));
+          continue;
+        }
+        applied.add(instanceId);
+        if (row.getString(4) != null) { // the status, returned only when the step ended
+          ended.add(PgRows.instance(row));
         }
       }
       List<String> rejected = new ArrayList<>();
@@ -84,7 +89,7 @@ final class PgStepCommitter {
       boolean messages = writes.messages(accepted, returned);
       tx.commit(writes.pending);
       List<ActivityWorkItem> leased = activities == null ? List.of() : leased(accepted, activities);
-      return new Outcome(new CommitResult(rejected, leased), children || messages);
+      return new Outcome(new CommitResult(rejected, leased, ended), children || messages);
     }
   }
 

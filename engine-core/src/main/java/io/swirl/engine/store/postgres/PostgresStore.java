@@ -141,23 +141,6 @@ public final class PostgresStore implements Store {
     return Optional.empty();
   }
 
-  /** One statement for all of them. */
-  @Override
-  public List<InstanceState> getInstances(java.util.Collection<String> instanceIds) {
-    if (instanceIds.isEmpty()) {
-      return List.of();
-    }
-    List<InstanceState> found = new ArrayList<>(instanceIds.size());
-    for (Row row :
-        client.query(
-            "get instances",
-            PgSql.SELECT_INSTANCES,
-            Tuple.of((Object) instanceIds.toArray(String[]::new)))) {
-      found.add(PgRows.instance(row));
-    }
-    return found;
-  }
-
   @Override
   public InstancePage listInstances(InstanceQuery query) {
     return PgInstanceListing.list(client, query);
@@ -340,7 +323,7 @@ public final class PostgresStore implements Store {
   public CommitResult commitSteps(
       List<StepCommit> steps, String owner, Instant activityLeaseUntil) {
     if (steps.isEmpty()) {
-      return new CommitResult(List.of(), List.of());
+      return new CommitResult(List.of(), List.of(), List.of());
     }
     PgStepCommitter.Outcome outcome = committer.commit(steps, owner, activityLeaseUntil);
     if (outcome.sharedWork()) {

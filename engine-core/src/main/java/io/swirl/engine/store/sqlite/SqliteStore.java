@@ -320,7 +320,7 @@ public final class SqliteStore implements Store {
   public CommitResult commitSteps(
       List<StepCommit> steps, String owner, Instant activityLeaseUntil) {
     if (steps.isEmpty()) {
-      return new CommitResult(List.of(), List.of());
+      return new CommitResult(List.of(), List.of(), List.of());
     }
     List<StepCommitter.Encoded> encoded = StepCommitter.encode(steps);
     return db.write("commit steps", () -> committer.commit(encoded, owner, activityLeaseUntil));
@@ -437,7 +437,7 @@ public final class SqliteStore implements Store {
         });
   }
 
-  private static Optional<InstanceState> findInstance(SqliteConnection db, String instanceId)
+  static Optional<InstanceState> findInstance(SqliteConnection db, String instanceId)
       throws SQLException {
     PreparedStatement ps = db.prepare(Sql.SELECT_INSTANCE);
     ps.setString(1, instanceId);

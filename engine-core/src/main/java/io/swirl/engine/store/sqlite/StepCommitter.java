@@ -1,5 +1,6 @@
 package io.swirl.engine.store.sqlite;
 
+import io.swirl.engine.InstanceState;
 import io.swirl.engine.history.HistoryCodec;
 import io.swirl.engine.store.ActivityWorkItem;
 import io.swirl.engine.store.CommitResult;
@@ -75,6 +76,7 @@ final class StepCommitter {
       throws SQLException {
     List<String> rejected = new ArrayList<>();
     List<ActivityWorkItem> activities = new ArrayList<>();
+    List<String> ended = new ArrayList<>();
     PreparedStatement history = db.prepare(Sql.INSERT_HISTORY);
     PreparedStatement consumed = db.prepare(Sql.DELETE_MESSAGE);
     PreparedStatement messages = db.prepare(Sql.INSERT_MESSAGE_IF_INSTANCE);
@@ -97,6 +99,9 @@ final class StepCommitter {
           delete.executeUpdate();
         }
         addHistory(history, encoded);
+        if (step.update().status().isTerminal()) {
+          ended.add(step.instanceId());
+        }
         for (long id : step.consumedMessages()) {
           consumed.setLong(1, id);
           consumed.setString(2, step.instanceId());
@@ -131,7 +136,11 @@ final class StepCommitter {
       consumed.clearBatch();
       messages.clearBatch();
     }
-    return new CommitResult(rejected, activities);
+    List<InstanceState> endedStates = new ArrayList<>(ended.size());
+    for (String id : ended) {
+      SqliteStore.findInstance(db, id).ifPresent(endedStates::add);
+    }
+    return new CommitResult(rejected, activities, endedStates);
   }
 
   /** Deletes the consumed results' activities still leased to {@code owner}; their indexes. */
