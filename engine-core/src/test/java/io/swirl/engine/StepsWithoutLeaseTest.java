@@ -125,6 +125,33 @@ class StepsWithoutLeaseTest {
         .hasSize(1);
   }
 
+  @Test
+  void instances_complete_when_the_cache_holds_fewer_of_them_than_run() {
+    first = Engine.builder(store).workerId("w1").maxPollInterval(NO_POLL).cacheSize(2).build();
+    first.registerActivity("add1", ctx -> ctx.getInput(Integer.class) + 1);
+    first.registerOrchestrator(
+        "chain",
+        ctx -> {
+          int x = 0;
+          for (int i = 0; i < 20; i++) {
+            x = ctx.callActivity("add1", x, Integer.class).await();
+          }
+          return x;
+        });
+    first.start();
+    EngineClient client = first.client();
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(client.scheduleNew("chain", null));
+    }
+
+    for (String id : ids) {
+      InstanceState done = client.waitForCompletion(id, WAIT).orElseThrow();
+      assertThat(done.output()).as("instance %s", id).isNotNull();
+      assertThat(done.output().asInt()).isEqualTo(20);
+    }
+  }
+
   /** Polls the history until an event of {@code type} is in it. */
   private void awaitHistory(String id, Class<? extends HistoryEvent> type)
       throws InterruptedException {

@@ -241,7 +241,14 @@ public final class OrchestrationDispatcher implements Runnable {
       commits.add(step(item, mine == null ? List.of() : mine, now, ended));
     }
     for (List<ActivityResult> mine : direct.values()) {
-      commits.add(stepDirect(mine, now, ended));
+      RuntimeCache.Entry cached = cache.get(mine.get(0).instanceId());
+      if (cached == null) {
+        // Evicted while this batch filled the cache: the next round takes them to the inbox.
+        activities.requeue(mine);
+        wakeUp.nudge();
+        continue;
+      }
+      commits.add(stepDirect(cached, mine, now, ended));
     }
     for (FreshStart start : starts) {
       // A lease may have taken the start first (it is in the inbox from its commit on); then the
@@ -416,8 +423,8 @@ public final class OrchestrationDispatcher implements Runnable {
   }
 
   /** The step of an instance nobody leased since its last step here: only results for it. */
-  private StepCommit stepDirect(List<ActivityResult> results, Instant now, List<String> ended) {
-    RuntimeCache.Entry cached = cache.get(results.get(0).instanceId());
+  private StepCommit stepDirect(
+      RuntimeCache.Entry cached, List<ActivityResult> results, Instant now, List<String> ended) {
     List<HistoryEvent> messages = results.stream().map(r -> (HistoryEvent) r.result()).toList();
     OrchestrationRuntime runtime = cached.runtime();
     return advance(

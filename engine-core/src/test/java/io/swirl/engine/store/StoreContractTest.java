@@ -473,6 +473,14 @@ public abstract class StoreContractTest {
     return item.lockToken() + 1;
   }
 
+  /** Commits, without a lease, the step of "a" that consumes {@code result} and completes. */
+  private CommitResult completeWithoutLease(long token, ActivityResult result) {
+    return store.commitSteps(
+        List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
+        OWNER,
+        T0);
+  }
+
   private ActivityResult resultOf(String id, int taskId) {
     ActivityWorkItem activity =
         store.lockActivities(OWNER, 10, T0.plus(LEASE).plusMillis(1), LEASE).stream()
@@ -487,11 +495,7 @@ public abstract class StoreContractTest {
     long token = waitingForActivity("a");
     ActivityResult result = resultOf("a", 1);
 
-    CommitResult committed =
-        store.commitSteps(
-            List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
-            OWNER,
-            T0);
+    CommitResult committed = completeWithoutLease(token, result);
 
     assertThat(committed.rejected()).isEmpty();
     assertThat(store.loadHistory("a")).containsExactly(started("flow"), result.result());
@@ -528,11 +532,7 @@ public abstract class StoreContractTest {
     store.enqueue("a", event("meanwhile"), T0);
     OrchestrationWorkItem other = store.lockOrchestrations("worker-2", 10, T0, LEASE).get(0);
 
-    CommitResult committed =
-        store.commitSteps(
-            List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
-            OWNER,
-            T0);
+    CommitResult committed = completeWithoutLease(token, result);
 
     assertThat(committed.rejected()).containsExactly("a");
     assertThat(store.loadHistory("a")).containsExactly(started("flow"));
@@ -552,11 +552,7 @@ public abstract class StoreContractTest {
     ActivityWorkItem retaken =
         store.lockActivities("worker-2", 10, T0.plus(LEASE.multipliedBy(3)), LEASE).get(0);
 
-    CommitResult committed =
-        store.commitSteps(
-            List.of(unleasedStep("a", token, 1, T0).result(result).completed(json(5)).build()),
-            OWNER,
-            T0);
+    CommitResult committed = completeWithoutLease(token, result);
 
     assertThat(committed.rejected()).containsExactly("a");
     assertThat(store.loadHistory("a")).containsExactly(started("flow"));
