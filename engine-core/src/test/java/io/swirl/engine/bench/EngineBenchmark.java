@@ -1,5 +1,6 @@
 package io.swirl.engine.bench;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import io.swirl.engine.Engine;
 import io.swirl.engine.EngineClient;
 import io.swirl.engine.InstanceState;
@@ -31,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * default 5), {@code --inflight N} (default 100), {@code --runs N} (latency runs, default 1000),
  * {@code --driver waiters|poll|both} (how completions are detected, default both), {@code --dir
  * PATH} (where the database goes, default a temporary directory), {@code --store URL} (another
- * store instead of a fresh SQLite file, e.g. {@code postgresql://postgres@127.0.0.1/swirl_bench}).
+ * store instead of a fresh SQLite file, e.g. {@code postgresql://postgres@127.0.0.1/swirl_bench}),
+ * {@code --api blocking|events} (the workflow as a blocking {@code Orchestrator}, run on a thread
+ * per instance, or as an event-driven {@code Orchestration} composing tasks, the API the DSL
+ * interpreter uses; default blocking).
  */
 public final class EngineBenchmark {
 
@@ -54,6 +58,7 @@ public final class EngineBenchmark {
     int inflight = intOption(args, "--inflight", 100);
     int runs = intOption(args, "--runs", 1000);
     String driver = option(args, "--driver", "both");
+    boolean events = option(args, "--api", "blocking").equals("events");
     Path dir =
         option(args, "--dir", null) == null
             ? Files.createTempDirectory("swirl-bench")
@@ -78,15 +83,29 @@ public final class EngineBenchmark {
     TimedStore store = TimedStore.wrap(Stores.open(storeUrl));
     try (Engine engine = Engine.builder(store.store()).build()) {
       engine.registerActivity("noop", ctx -> ctx.getInput(Integer.class));
-      engine.registerOrchestrator(
-          WORKFLOW,
-          ctx -> {
-            int x = ctx.getInput(Integer.class);
-            for (int i = 0; i < 5; i++) {
-              x = ctx.callActivity("noop", x, Integer.class).await();
-            }
-            return x;
-          });
+      if (events) {
+        engine.registerOrchestration(
+            WORKFLOW,
+            ctx -> {
+              io.swirl.engine.Task<Integer> x =
+                  ctx.callActivity("noop", ctx.getInput(Integer.class), Integer.class);
+              for (int i = 1; i < 5; i++) {
+                x = x.thenCompose(v -> ctx.callActivity("noop", v, Integer.class));
+              }
+              return x.thenApply(v -> (com.fasterxml.jackson.databind.JsonNode) IntNode.valueOf(v));
+            });
+      } else {
+        engine.registerOrchestrator(
+            WORKFLOW,
+            ctx -> {
+              int x = ctx.getInput(Integer.class);
+              for (int i = 0; i < 5; i++) {
+                x = ctx.callActivity("noop", x, Integer.class).await();
+              }
+              return x;
+            });
+      }
+      System.out.printf("workflow API: %s%n", events ? "events (Orchestration)" : "blocking");
       engine.start();
       EngineBenchmark bench = new EngineBenchmark(engine, store);
 
