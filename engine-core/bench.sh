@@ -2,6 +2,7 @@
 # Builds engine-core with its test classes and runs the engine benchmark (see BENCHMARKS.md).
 # Usage: engine-core/bench.sh [--seconds 10] [--warmup 5] [--inflight 100] [--runs 1000]
 #                             [--driver waiters|poll|futures|both] [--dir PATH] [--store URL]
+#                             [--api blocking|events]
 # --store postgresql://user@host:port/db benchmarks the PostgreSQL store. When the database name
 # starts with swirl_bench it is dropped and created afresh first; then pgbench measures
 # single-row insert commits/s on it (PGBENCH_CLIENTS, default 8; PGBENCH_SECONDS, default 10), so
