@@ -71,12 +71,10 @@ public final class InstanceWatchers {
     return watchers.containsKey(instanceId);
   }
 
-  /** Records a committed step; called by the one thread that commits steps. */
-  public void changed(String instanceId, RuntimeStatus status) {
-    changed(instanceId, status, null);
-  }
-
-  /** Records a committed step with, when it ended the instance, the state it left (else null). */
+  /**
+   * Records a committed step with, when it ended the instance, the state it left (else null);
+   * called by the one thread that commits steps.
+   */
   public void changed(String instanceId, RuntimeStatus status, InstanceState state) {
     recent.put(instanceId, status);
     if (watchers.isEmpty()) {

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,8 +75,7 @@ public final class OrchestrationDispatcher implements Runnable {
   private record FreshStart(NewInstance instance, long messageId) {}
 
   private final Queue<FreshStart> fresh = new ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.AtomicInteger freshCount =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger freshCount = new AtomicInteger();
 
   // When to lease (the loop's thread only; see runOnce).
   private boolean leaseNow = true;
@@ -206,8 +208,10 @@ public final class OrchestrationDispatcher implements Runnable {
       starts.add(start);
     }
     List<OrchestrationWorkItem> items = List.of();
+    // Wanted: something new may be waiting (a raise, a due timer), not just the poll or a full
+    // batch.
     boolean wanted = raises != leasedRaises || (nextDue != null && !now.isBefore(nextDue));
-    if (leaseDue(raises, now) || !inboxed.isEmpty()) {
+    if (wanted || leaseNow || pollDue(now) || !inboxed.isEmpty()) {
       // A lease skips the instances a commit in flight holds: look again after that commit.
       recheck |= wanted && !pendingCommit.isDone();
       try {
@@ -234,7 +238,7 @@ public final class OrchestrationDispatcher implements Runnable {
     List<StepCommit> commits = new ArrayList<>(items.size() + direct.size() + starts.size());
     List<ActivityResult> applied = new ArrayList<>(results.size() - inboxed.size());
     List<String> ended = new ArrayList<>();
-    java.util.Set<String> leased = new java.util.HashSet<>();
+    Set<String> leased = new HashSet<>();
     for (OrchestrationWorkItem item : items) {
       leased.add(item.instanceId());
       List<ActivityResult> mine = direct.remove(item.instanceId());
@@ -280,12 +284,9 @@ public final class OrchestrationDispatcher implements Runnable {
         || !fresh.isEmpty();
   }
 
-  /** Whether to ask the store for leases now; see {@link #runOnce}. */
-  private boolean leaseDue(long raises, Instant now) {
-    return leaseNow
-        || raises != leasedRaises
-        || (nextDue != null && !now.isBefore(nextDue))
-        || lastLease == null
+  /** Whether the poll interval has passed since the last lease (or there was none). */
+  private boolean pollDue(Instant now) {
+    return lastLease == null
         || Duration.between(lastLease, now).compareTo(settings.maxPollInterval()) >= 0;
   }
 
@@ -311,7 +312,7 @@ public final class OrchestrationDispatcher implements Runnable {
       return;
     }
     activities.resultsCommitted(results);
-    Set<String> lost = new java.util.HashSet<>(result.rejected());
+    Set<String> lost = new HashSet<>(result.rejected());
     for (StepCommit commit : commits) {
       if (lost.contains(commit.instanceId())) {
         rejected.add(new Rejected(commit.instanceId(), commit.lockToken() + 1));
@@ -321,7 +322,7 @@ public final class OrchestrationDispatcher implements Runnable {
     steps.addAndGet(committed);
     stepNanos.addAndGet((System.nanoTime() - started) * committed);
     activities.dispatch(result.lockedActivities());
-    Map<String, InstanceState> ended = new java.util.HashMap<>();
+    Map<String, InstanceState> ended = new HashMap<>();
     result.ended().forEach(state -> ended.put(state.instanceId(), state));
     for (StepCommit commit : commits) {
       if (!lost.contains(commit.instanceId())) {

@@ -271,19 +271,19 @@ final class PgStepCommitter {
      * than its sender, or is such a result.
      */
     boolean messages(List<StepCommit> steps, List<StepCommit.OutboundMessage> returned) {
-      List<String> ids = new ArrayList<>();
-      List<Long> visibleAt = new ArrayList<>();
-      List<String> events = new ArrayList<>();
+      List<StepCommit.OutboundMessage> all = new ArrayList<>();
       boolean shared = !returned.isEmpty();
       for (StepCommit step : steps) {
         for (StepCommit.OutboundMessage message : step.messages()) {
-          ids.add(message.instanceId());
-          visibleAt.add(PgRows.millis(message.visibleAt()));
-          events.add(HistoryCodec.encode(message.event()));
+          all.add(message);
           shared |= !message.instanceId().equals(step.instanceId());
         }
       }
-      for (StepCommit.OutboundMessage message : returned) {
+      all.addAll(returned); // after the steps' own messages, as a later completion would be
+      List<String> ids = new ArrayList<>(all.size());
+      List<Long> visibleAt = new ArrayList<>(all.size());
+      List<String> events = new ArrayList<>(all.size());
+      for (StepCommit.OutboundMessage message : all) {
         ids.add(message.instanceId());
         visibleAt.add(PgRows.millis(message.visibleAt()));
         events.add(HistoryCodec.encode(message.event()));
