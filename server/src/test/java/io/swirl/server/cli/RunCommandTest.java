@@ -3,31 +3,16 @@ package io.swirl.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private record Run(int exitCode, String out, String err) {}
-
   @TempDir Path dir;
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private String write(String name, String text) throws Exception {
     Path file = dir.resolve(name);
@@ -47,7 +32,7 @@ class RunCommandTest {
                   set:
                     greeting: ${ "Hello, " + .name + "!" }
             """);
-    Run run = run("run", file, "--input", "{\"name\":\"Ada\"}");
+    CliRun run = CliRun.exec("run", file, "--input", "{\"name\":\"Ada\"}");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree("{\"greeting\":\"Hello, Ada!\"}"));
   }
@@ -65,7 +50,7 @@ class RunCommandTest {
             """);
     String input = write("input.json", "{\"n\": 41}");
     // "--input=@FILE": picocli would expand a separate "@FILE" argument as an argument file.
-    Run run = run("run", file, "--input=@" + input);
+    CliRun run = CliRun.exec("run", file, "--input=@" + input);
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().trim()).isEqualTo("42");
   }
@@ -85,7 +70,7 @@ class RunCommandTest {
                       status: 418
                       title: Boom
             """);
-    Run run = run("run", file);
+    CliRun run = CliRun.exec("run", file);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(JSON.readTree(run.err()))
@@ -107,7 +92,7 @@ class RunCommandTest {
                   set: { x: 1 }
                   then: nowhere
             """);
-    Run run = run("run", file);
+    CliRun run = CliRun.exec("run", file);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains(file + ":").contains("error:").contains("[/do/0/a/then]");
   }

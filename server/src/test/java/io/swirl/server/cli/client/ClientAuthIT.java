@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.swirl.engine.store.StoreUrl;
-import io.swirl.server.cli.client.Cli.Run;
+import io.swirl.server.cli.CliRun;
 import io.swirl.server.http.SwirlServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class ClientAuthIT {
       assertThat(wrong.status()).isEqualTo(401);
 
       if (System.getenv(ClientOptions.TOKEN_ENV) == null) {
-        Run run = Cli.exec("list", "--server", url.toString());
+        CliRun run = CliRun.exec("list", "--server", url.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err())
             .startsWith("swirl list: Unauthorized (401): this server requires a token");

@@ -2,7 +2,7 @@ package io.swirl.server.cli.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.swirl.server.cli.client.Cli.Run;
+import io.swirl.server.cli.CliRun;
 import java.net.ConnectException;
 import java.nio.channels.UnresolvedAddressException;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class ClientCommandsTest {
 
   @Test
   void help_lists_every_client_verb() {
-    Run run = Cli.exec("--help");
+    CliRun run = CliRun.exec("--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("deploy", "start", "get", "list", "history", "suspend", "resume", "cancel")
@@ -34,7 +34,7 @@ class ClientCommandsTest {
           "raise",
           "send-event"
         }) {
-      Run run = Cli.exec(verb, "--help");
+      CliRun run = CliRun.exec(verb, "--help");
       assertThat(run.exitCode()).as(verb).isZero();
       assertThat(run.out())
           .as(verb)
@@ -44,14 +44,14 @@ class ClientCommandsTest {
 
   @Test
   void a_missing_argument_is_a_usage_error() {
-    Run run = Cli.exec("get");
+    CliRun run = CliRun.exec("get");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Missing required parameter: 'ID'");
   }
 
   @Test
   void a_negative_wait_is_a_usage_error() {
-    Run run = Cli.exec("start", "ns/name", "--wait=-1", "--server", "http://127.0.0.1:1");
+    CliRun run = CliRun.exec("start", "ns/name", "--wait=-1", "--server", "http://127.0.0.1:1");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--wait takes seconds, 0 or more");
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swirl.engine.store.StoreUrl;
-import io.swirl.server.cli.client.Cli.Run;
+import io.swirl.server.cli.CliRun;
 import io.swirl.server.http.SwirlServer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class ClientVerbsIT {
             new SwirlServer.Settings(
                 "127.0.0.1", 0, StoreUrl.parse("sqlite:" + dir.resolve("swirl.db"))));
     cli = new Cli("http://127.0.0.1:" + server.port());
-    Run deployed =
+    CliRun deployed =
         cli.run(
             "deploy",
             write("hello.yaml", HELLO),
@@ -91,7 +91,7 @@ class ClientVerbsIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     JsonNode view = null;
     while (System.nanoTime() < deadline) {
-      Run get = cli.run("get", id, "--json");
+      CliRun get = cli.run("get", id, "--json");
       assertThat(get.exitCode()).as(get.toString()).isZero();
       view = get.json();
       if (status.equals(view.path("status").asText())) {
@@ -105,10 +105,10 @@ class ClientVerbsIT {
   @Test
   void deploy_prints_created_then_unchanged_for_the_same_content() throws Exception {
     String file = write("again.yaml", HELLO.replace("name: hello", "name: again"));
-    Run first = cli.run("deploy", file);
+    CliRun first = cli.run("deploy", file);
     assertThat(first.exitCode()).as(first.toString()).isZero();
     assertThat(first.out()).isEqualTo("created cli/again 1.0.0\n");
-    Run second = cli.run("deploy", file);
+    CliRun second = cli.run("deploy", file);
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out()).isEqualTo("unchanged cli/again 1.0.0\n");
   }
@@ -122,7 +122,7 @@ class ClientVerbsIT {
             {"document": {"dsl": "1.0.0", "namespace": "cli", "name": "echo", "version": "2.0.0"},
              "do": [{"echo": {"set": {"x": 1}}}]}
             """);
-    Run run = cli.run("deploy", file, "--json");
+    CliRun run = cli.run("deploy", file, "--json");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.json().path("name").asText()).isEqualTo("echo");
     assertThat(run.json().path("version").asText()).isEqualTo("2.0.0");
@@ -143,7 +143,7 @@ class ClientVerbsIT {
                   then: nowhere
             """);
     String good = write("good.yaml", HELLO.replace("name: hello", "name: good"));
-    Run run = cli.run("deploy", bad, good);
+    CliRun run = cli.run("deploy", bad, good);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).isEqualTo("created cli/good 1.0.0\n");
     assertThat(run.err())
@@ -154,14 +154,14 @@ class ClientVerbsIT {
 
   @Test
   void deploy_of_a_file_with_another_extension_is_a_usage_error() throws Exception {
-    Run run = cli.run("deploy", write("hello.txt", HELLO));
+    CliRun run = cli.run("deploy", write("hello.txt", HELLO));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("hello.txt: name a .yaml, .yml or .json file");
   }
 
   @Test
   void start_with_wait_prints_the_completed_instance_and_its_output() {
-    Run run =
+    CliRun run =
         cli.run("start", "cli/hello", "--input", "{\"name\":\"ada\"}", "--id", "ada", "--wait");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
@@ -176,7 +176,8 @@ class ClientVerbsIT {
   @Test
   void start_reads_input_from_a_file_and_json_prints_the_final_instance() throws Exception {
     String input = write("input.json", "{\"name\": \"bo\"}");
-    Run run = cli.run("start", "cli/hello/1.0.0", "--input", "@" + input, "--wait", "30", "--json");
+    CliRun run =
+        cli.run("start", "cli/hello/1.0.0", "--input", "@" + input, "--wait", "30", "--json");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.json().path("status").asText()).isEqualTo("completed");
     assertThat(run.json().path("output").path("greeting").asText()).isEqualTo("hello bo");
@@ -184,11 +185,11 @@ class ClientVerbsIT {
 
   @Test
   void start_without_wait_prints_the_id_and_get_shows_the_instance() throws Exception {
-    Run started = cli.run("start", "cli/hello", "--id", "later");
+    CliRun started = cli.run("start", "cli/hello", "--id", "later");
     assertThat(started.exitCode()).as(started.toString()).isZero();
     assertThat(started.out()).isEqualTo("later\n");
     awaitStatus("later", "completed");
-    Run get = cli.run("get", "later");
+    CliRun get = cli.run("get", "later");
     assertThat(get.exitCode()).as(get.toString()).isZero();
     assertThat(get.out())
         .contains("status:   completed\n")
@@ -198,7 +199,7 @@ class ClientVerbsIT {
 
   @Test
   void start_with_wait_of_a_faulting_workflow_prints_the_error_and_exits_1() {
-    Run run = cli.run("start", "cli/failing", "--wait");
+    CliRun run = cli.run("start", "cli/failing", "--wait");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.out())
         .contains("status:   faulted\n")
@@ -207,7 +208,7 @@ class ClientVerbsIT {
 
   @Test
   void start_with_wait_exits_4_when_the_time_runs_out_before_the_instance_ends() {
-    Run run = cli.run("start", "cli/waiter", "--id", "slow", "--wait", "1");
+    CliRun run = cli.run("start", "cli/waiter", "--id", "slow", "--wait", "1");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
     assertThat(run.out()).contains("status:   waiting");
     assertThat(run.err()).contains("swirl start: slow is still waiting after 1 s");
@@ -216,7 +217,7 @@ class ClientVerbsIT {
 
   @Test
   void start_of_an_unregistered_workflow_exits_1_with_the_problem() {
-    Run run = cli.run("start", "cli/missing");
+    CliRun run = cli.run("start", "cli/missing");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err())
         .startsWith("swirl start: Not Found (404): no workflow cli/missing version latest");
@@ -224,29 +225,29 @@ class ClientVerbsIT {
 
   @Test
   void start_with_input_that_is_not_json_is_a_usage_error() {
-    Run run = cli.run("start", "cli/hello", "--input", "{name: ada");
+    CliRun run = cli.run("start", "cli/hello", "--input", "{name: ada");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("--input: '{name: ada' is not JSON");
-    Run missing = cli.run("start", "cli/hello", "--input", "@" + dir.resolve("nope.json"));
+    CliRun missing = cli.run("start", "cli/hello", "--input", "@" + dir.resolve("nope.json"));
     assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
     assertThat(missing.err()).contains("--input: no such file: ");
   }
 
   @Test
   void start_of_something_that_is_not_ns_slash_name_is_a_usage_error() {
-    Run run = cli.run("start", "hello");
+    CliRun run = cli.run("start", "hello");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("'hello' does not name a workflow");
   }
 
   @Test
   void get_of_an_unknown_id_exits_1_with_the_problem_detail() {
-    Run run = cli.run("get", "no-such-instance");
+    CliRun run = cli.run("get", "no-such-instance");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo("swirl get: Not Found (404): no instance with id 'no-such-instance'\n");
-    Run json = cli.run("get", "no-such-instance", "--json");
+    CliRun json = cli.run("get", "no-such-instance", "--json");
     assertThat(json.exitCode()).isEqualTo(1);
     assertThat(json.err()).contains("\"status\" : 404").contains("\"title\" : \"Not Found\"");
   }
@@ -256,7 +257,7 @@ class ClientVerbsIT {
     for (String id : new String[] {"page-1", "page-2", "page-3"}) {
       assertThat(cli.run("start", "cli/hello/1.0.0", "--id", id, "--wait").exitCode()).isZero();
     }
-    Run first =
+    CliRun first =
         cli.run(
             "list",
             "--namespace",
@@ -275,20 +276,20 @@ class ClientVerbsIT {
     assertThat(lines[3]).startsWith("more: --cursor ");
     String cursor = lines[3].substring("more: --cursor ".length());
 
-    Run json =
+    CliRun json =
         cli.run("list", "--namespace", "cli", "--name", "hello", "--cursor", cursor, "--json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
     assertThat(json.json().path("items").isArray()).isTrue();
     assertThat(json.json().path("items").size()).isPositive();
     assertThat(json.json().has("nextCursor")).isTrue();
 
-    Run none = cli.run("list", "--namespace", "nobody");
+    CliRun none = cli.run("list", "--namespace", "nobody");
     assertThat(none.out()).isEqualTo("no instances\n");
   }
 
   @Test
   void list_with_an_unknown_status_exits_1_with_the_servers_reason() {
-    Run run = cli.run("list", "--status", "sleeping");
+    CliRun run = cli.run("list", "--status", "sleeping");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("Bad Request (400)").contains("status='sleeping'");
   }
@@ -296,13 +297,13 @@ class ClientVerbsIT {
   @Test
   void history_prints_one_line_per_event() {
     assertThat(cli.run("start", "cli/hello", "--id", "told", "--wait").exitCode()).isZero();
-    Run run = cli.run("history", "told");
+    CliRun run = cli.run("history", "told");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     String[] lines = run.out().split("\n");
     assertThat(lines.length).isGreaterThanOrEqualTo(2);
     assertThat(lines).allMatch(line -> line.matches(" *\\d+  \\S+  [A-Za-z]+( +\\{.*})?"));
     assertThat(lines[0]).startsWith("   0  ");
-    Run json = cli.run("history", "told", "--json");
+    CliRun json = cli.run("history", "told", "--json");
     assertThat(json.json().path("events").size()).isEqualTo(lines.length);
     assertThat(cli.run("history", "nobody").exitCode()).isEqualTo(1);
   }
@@ -312,20 +313,20 @@ class ClientVerbsIT {
     assertThat(cli.run("start", "cli/waiter", "--id", "steered").exitCode()).isZero();
     awaitStatus("steered", "waiting");
 
-    Run suspend = cli.run("suspend", "steered");
+    CliRun suspend = cli.run("suspend", "steered");
     assertThat(suspend.exitCode()).as(suspend.toString()).isZero();
     assertThat(suspend.out()).isEqualTo("steered: suspend accepted\n");
     awaitStatus("steered", "suspended");
-    Run again = cli.run("suspend", "steered");
+    CliRun again = cli.run("suspend", "steered");
     assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
     assertThat(again.err()).startsWith("swirl suspend: Conflict (409): ");
 
-    Run resume = cli.run("resume", "steered", "--json");
+    CliRun resume = cli.run("resume", "steered", "--json");
     assertThat(resume.exitCode()).as(resume.toString()).isZero();
     assertThat(resume.json().path("accepted").asText()).isEqualTo("resume");
     awaitStatus("steered", "waiting");
 
-    Run raise = cli.run("raise", "steered", "approve", "--data", "{\"ok\":true}");
+    CliRun raise = cli.run("raise", "steered", "approve", "--data", "{\"ok\":true}");
     assertThat(raise.exitCode()).as(raise.toString()).isZero();
     assertThat(raise.out()).isEqualTo("steered: event approve accepted\n");
     JsonNode done = awaitStatus("steered", "completed");
@@ -335,7 +336,7 @@ class ClientVerbsIT {
   @Test
   void cancel_ends_an_instance_as_cancelled_and_a_second_cancel_is_refused() throws Exception {
     assertThat(cli.run("start", "cli/waiter", "--id", "doomed").exitCode()).isZero();
-    Run cancel = cli.run("cancel", "doomed");
+    CliRun cancel = cli.run("cancel", "doomed");
     assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
     assertThat(cancel.out()).isEqualTo("doomed: cancel accepted\n");
     awaitStatus("doomed", "cancelled");
@@ -344,10 +345,10 @@ class ClientVerbsIT {
 
   @Test
   void raise_with_data_that_is_not_json_is_a_usage_error_and_to_an_unknown_id_an_api_error() {
-    Run bad = cli.run("raise", "steered", "approve", "--data", "yes please");
+    CliRun bad = cli.run("raise", "steered", "approve", "--data", "yes please");
     assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
     assertThat(bad.err()).contains("--data: 'yes please' is not JSON");
-    Run unknown = cli.run("raise", "nobody", "approve");
+    CliRun unknown = cli.run("raise", "nobody", "approve");
     assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(1);
     assertThat(unknown.err()).contains("Not Found (404)").contains("nobody");
   }
@@ -358,7 +359,7 @@ class ClientVerbsIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort(); // closed again below: nothing listens there
     }
-    Run run = Cli.exec("list", "--server", "http://127.0.0.1:" + port);
+    CliRun run = CliRun.exec("list", "--server", "http://127.0.0.1:" + port);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err())
         .startsWith("swirl list: cannot reach the Swirl server at http://127.0.0.1:" + port + " (")
@@ -367,7 +368,7 @@ class ClientVerbsIT {
 
   @Test
   void a_server_url_that_is_not_http_is_a_usage_error() {
-    Run run = Cli.exec("list", "--server", "localhost:8080");
+    CliRun run = CliRun.exec("list", "--server", "localhost:8080");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("--server 'localhost:8080' is not an http(s) URL");
   }

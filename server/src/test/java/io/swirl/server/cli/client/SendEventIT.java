@@ -3,7 +3,7 @@ package io.swirl.server.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swirl.server.cli.client.Cli.Run;
+import io.swirl.server.cli.CliRun;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -72,7 +72,7 @@ class SendEventIT {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  Run sendEvent(String... args) {
+  CliRun sendEvent(String... args) {
     return new Cli("http://127.0.0.1:" + server.actualPort()).run(args);
   }
 
@@ -84,7 +84,7 @@ class SendEventIT {
 
   @Test
   void posts_a_structured_cloudevent_with_every_attribute_given() throws Exception {
-    Run run =
+    CliRun run =
         sendEvent(
             "send-event",
             "--type",
@@ -106,22 +106,22 @@ class SendEventIT {
     assertThat(request.path()).isEqualTo("/api/v1/events");
     assertThat(request.headers().get("Content-Type")).isEqualTo("application/cloudevents+json");
     assertThat(request.headers().get("Authorization")).isNull();
-    JsonNode event = Cli.JSON.readTree(request.body());
+    JsonNode event = CliRun.JSON.readTree(request.body());
     assertThat(event.path("specversion").asText()).isEqualTo("1.0");
     assertThat(event.path("id").asText()).isEqualTo("evt-1");
     assertThat(event.path("type").asText()).isEqualTo("com.example.order.placed");
     assertThat(event.path("source").asText()).isEqualTo("/shop/orders");
     assertThat(event.path("subject").asText()).isEqualTo("order-7");
     assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
-    assertThat(event.path("data")).isEqualTo(Cli.JSON.readTree("{\"total\": 42}"));
+    assertThat(event.path("data")).isEqualTo(CliRun.JSON.readTree("{\"total\": 42}"));
     assertThat(event.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
   }
 
   @Test
   void defaults_are_source_swirl_cli_a_random_uuid_and_no_data() throws Exception {
-    Run run = sendEvent("send-event", "--type", "ping", "--json");
+    CliRun run = sendEvent("send-event", "--type", "ping", "--json");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    JsonNode event = Cli.JSON.readTree(request().body());
+    JsonNode event = CliRun.JSON.readTree(request().body());
     assertThat(event.path("source").asText()).isEqualTo("swirl-cli");
     assertThat(event.path("id").asText())
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -136,12 +136,12 @@ class SendEventIT {
     Path data = dir.resolve("data.json");
     Files.writeString(data, "[1, 2, 3]");
     answer = "{\"accepted\":\"evt-2\"}";
-    Run run =
+    CliRun run =
         sendEvent("send-event", "--type", "t", "--id", "evt-2", "--data", "@" + data, "--json");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.json().path("accepted").asText()).isEqualTo("evt-2");
-    assertThat(Cli.JSON.readTree(request().body()).path("data"))
-        .isEqualTo(Cli.JSON.readTree("[1,2,3]"));
+    assertThat(CliRun.JSON.readTree(request().body()).path("data"))
+        .isEqualTo(CliRun.JSON.readTree("[1,2,3]"));
   }
 
   @Test
@@ -150,7 +150,7 @@ class SendEventIT {
     answer =
         "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
             + "\"detail\":\"the event has no subscriber\"}";
-    Run run = sendEvent("send-event", "--type", "t");
+    CliRun run = sendEvent("send-event", "--type", "t");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err())
         .isEqualTo("swirl send-event: Bad Request (400): the event has no subscriber\n");
@@ -158,13 +158,13 @@ class SendEventIT {
 
   @Test
   void a_missing_type_or_bad_data_is_a_usage_error_and_nothing_is_sent() {
-    Run noType = sendEvent("send-event");
+    CliRun noType = sendEvent("send-event");
     assertThat(noType.exitCode()).as(noType.toString()).isEqualTo(2);
     assertThat(noType.err()).contains("--type");
-    Run badData = sendEvent("send-event", "--type", "t", "--data", "{");
+    CliRun badData = sendEvent("send-event", "--type", "t", "--data", "{");
     assertThat(badData.exitCode()).as(badData.toString()).isEqualTo(2);
     assertThat(badData.err()).contains("--data: '{' is not JSON");
-    Run badSource = sendEvent("send-event", "--type", "t", "--source", "a b");
+    CliRun badSource = sendEvent("send-event", "--type", "t", "--source", "a b");
     assertThat(badSource.exitCode()).as(badSource.toString()).isEqualTo(2);
     assertThat(badSource.err()).contains("--source 'a b' is not a URI reference");
     assertThat(received).isEmpty();
