@@ -8,12 +8,15 @@ import io.swirl.engine.store.HistoryRecord;
 import io.swirl.engine.store.Store;
 import io.swirl.engine.store.StoreUrl;
 import io.swirl.engine.store.Stores;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An engine steps the instances it started and the results of the activities it ran without leasing
@@ -152,11 +155,64 @@ class StepsWithoutLeaseTest {
     }
   }
 
+  @Test
+  void a_start_scheduled_for_later_starts_when_due_without_a_poll() {
+    first = engine("w1");
+    first.registerOrchestrator("hello", ctx -> "hi");
+    first.start();
+    EngineClient client = first.client();
+    Instant startAt = Instant.now().plusMillis(300);
+
+    String id = client.scheduleNew("hello", null, new StartOptions(null, null, null, startAt));
+
+    InstanceState done = client.waitForCompletion(id, WAIT).orElseThrow();
+    assertThat(done.output()).isEqualTo(TextNode.valueOf("hi"));
+    assertThat(done.createdAt()).isBefore(startAt);
+    // Well before the 30 s poll: the loop leased when the start came due.
+    assertThat(Instant.now()).isBefore(startAt.plus(NO_POLL.dividedBy(2)));
+  }
+
+  @Test
+  void a_timer_set_by_an_engine_that_stopped_fires_on_time_at_the_next(@TempDir Path dir)
+      throws Exception {
+    StoreUrl url = StoreUrl.parse("sqlite:" + dir.resolve("swirl.db"));
+    Orchestrator sleeper =
+        ctx -> {
+          ctx.createTimer(Duration.ofSeconds(2)).await();
+          return "woke";
+        };
+    String id;
+    try (Engine stopping =
+        Engine.builder(Stores.open(url)).workerId("w1").maxPollInterval(NO_POLL).build()) {
+      stopping.registerOrchestrator("sleeper", sleeper).start();
+      id = stopping.client().scheduleNew("sleeper", null);
+      awaitHistory(stopping.client(), id, HistoryEvent.TimerCreated.class);
+    }
+
+    // The next engine polls once as it starts (then every 30 s): that poll learns when the timer
+    // comes due, so it fires then, not at the next poll.
+    try (Engine next =
+        Engine.builder(Stores.open(url)).workerId("w2").maxPollInterval(NO_POLL).build()) {
+      next.registerOrchestrator("sleeper", sleeper).start();
+      Instant started = Instant.now();
+
+      InstanceState done = next.client().waitForCompletion(id, WAIT).orElseThrow();
+      assertThat(done.output()).isEqualTo(TextNode.valueOf("woke"));
+      assertThat(Instant.now()).isBefore(started.plus(NO_POLL.dividedBy(2)));
+    }
+  }
+
   /** Polls the history until an event of {@code type} is in it. */
   private void awaitHistory(String id, Class<? extends HistoryEvent> type)
       throws InterruptedException {
+    awaitHistory(first.client(), id, type);
+  }
+
+  private static void awaitHistory(
+      EngineClient client, String id, Class<? extends HistoryEvent> type)
+      throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (store.getHistory(id).stream().noneMatch(r -> type.isInstance(r.event()))) {
+    while (client.getHistory(id).stream().noneMatch(r -> type.isInstance(r.event()))) {
       assertThat(System.nanoTime()).as("%s in the history in time", type).isLessThan(deadline);
       Thread.sleep(5);
     }

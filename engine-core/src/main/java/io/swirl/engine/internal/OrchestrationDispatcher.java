@@ -43,6 +43,9 @@ public final class OrchestrationDispatcher implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(OrchestrationDispatcher.class.getName());
 
+  /** Times kept for the loop's timers (see {@link DueTimes}). */
+  private static final int DUE_TIMES_KEPT = 100_000;
+
   private final Store store;
   private final EngineSettings settings;
   private final OrchestrationResolver resolver;
@@ -51,6 +54,7 @@ public final class OrchestrationDispatcher implements Runnable {
   private final InstanceWatchers watchers;
   private final Signal wakeUp;
   private final RuntimeCache cache;
+  private final DueTimes dueTimes = new DueTimes(DUE_TIMES_KEPT);
   private final AtomicLong replayedEvents = new AtomicLong();
   private final AtomicLong steps = new AtomicLong();
   private final AtomicLong stepNanos = new AtomicLong();
@@ -82,7 +86,6 @@ public final class OrchestrationDispatcher implements Runnable {
   private long leasedRaises;
   private long committingRaises;
   private Instant lastLease;
-  private Instant nextDue;
   private boolean recheck;
 
   public OrchestrationDispatcher(
@@ -149,14 +152,16 @@ public final class OrchestrationDispatcher implements Runnable {
   /**
    * Takes an instance this engine just created, to run its first step without leasing it (the step
    * presents the instance's first token, 0, and consumes its start message); false when this loop
-   * is not running, the start is for later or enough are waiting already — then it takes the leased
-   * path.
+   * is not running, the start is for later (the loop leases it when it comes due) or enough are
+   * waiting already — then it takes the leased path.
    */
   public boolean offerStart(NewInstance instance, long startMessageId) {
-    if (!looping
-        || !running
-        || instance.startAt().isAfter(settings.clock().instant())
-        || freshCount.get() >= settings.orchestrationBatch() * 4) {
+    if (instance.startAt().isAfter(settings.clock().instant())) {
+      dueTimes.add(instance.startAt());
+      wakeUp.nudge(); // the idle wait may end sooner now
+      return false;
+    }
+    if (!looping || !running || freshCount.get() >= settings.orchestrationBatch() * 4) {
       return false;
     }
     freshCount.incrementAndGet();
@@ -179,12 +184,12 @@ public final class OrchestrationDispatcher implements Runnable {
    *
    * <p>The store is asked for leases only when there may be something to lease: the signal was
    * raised (a start or event this engine did not take, a message from another process, a commit
-   * that put messages in inboxes), the last lease filled a batch, a timer is due, or the poll
-   * interval passed. A raise while a batch was being stepped or committed, or a lease for a raise
-   * or a due timer while a commit was in flight, asks for one more lease after that commit, since
-   * the lease that ran meanwhile skipped the instances the commit held. The idle loop looks for
-   * messages visible since the last lease (not only from now on), so a timer that came due between
-   * two looks is leased at once.
+   * that put messages in inboxes), the last lease filled a batch, a known time came due ({@link
+   * DueTimes}: its steps' timers, its scheduled starts, and the next visible message the last poll
+   * saw), or the poll interval passed — the poll finds what nobody announced, such as the timers of
+   * a process that stopped. A raise while a batch was being stepped or committed, or a lease for a
+   * raise or a due timer while a commit was in flight, asks for one more lease after that commit,
+   * since the lease that ran meanwhile skipped the instances the commit held.
    */
   boolean runOnce() {
     long started = System.nanoTime();
@@ -210,8 +215,10 @@ public final class OrchestrationDispatcher implements Runnable {
     List<OrchestrationWorkItem> items = List.of();
     // Wanted: something new may be waiting (a raise, a due timer), not just the poll or a full
     // batch.
-    boolean wanted = raises != leasedRaises || (nextDue != null && !now.isBefore(nextDue));
-    if (wanted || leaseNow || pollDue(now) || !inboxed.isEmpty()) {
+    boolean due = dueTimes.takeDue(now);
+    boolean wanted = raises != leasedRaises || due;
+    boolean poll = pollDue(now);
+    if (wanted || leaseNow || poll || !inboxed.isEmpty()) {
       // A lease skips the instances a commit in flight holds: look again after that commit.
       recheck |= wanted && !pendingCommit.isDone();
       try {
@@ -229,8 +236,12 @@ public final class OrchestrationDispatcher implements Runnable {
       activities.resultsCommitted(inboxed);
       leasedRaises = raises;
       lastLease = now;
-      nextDue = null;
       leaseNow = items.size() >= settings.orchestrationBatch();
+      if (poll) {
+        // Learn the next time nobody told this engine of: a timer set before a restart, or by a
+        // process that stopped.
+        store.nextVisibleAfter(now).ifPresent(dueTimes::add);
+      }
     }
     if (items.isEmpty() && direct.isEmpty() && starts.isEmpty()) {
       return results.size() >= settings.activityBatch();
@@ -328,6 +339,11 @@ public final class OrchestrationDispatcher implements Runnable {
       if (!lost.contains(commit.instanceId())) {
         watchers.changed(
             commit.instanceId(), commit.update().status(), ended.get(commit.instanceId()));
+        for (StepCommit.OutboundMessage message : commit.messages()) {
+          if (message.visibleAt().isAfter(commit.update().updatedAt())) {
+            dueTimes.add(message.visibleAt());
+          }
+        }
       }
     }
     if (!result.rejected().isEmpty() || leavesLeasableWork(commits)) {
@@ -538,6 +554,7 @@ public final class OrchestrationDispatcher implements Runnable {
     return runtime;
   }
 
+  /** Waits for the signal, the next due time or the poll, whichever comes first. */
   private void idle() throws InterruptedException {
     settleCommit();
     if (leaseNow) {
@@ -545,21 +562,18 @@ public final class OrchestrationDispatcher implements Runnable {
     }
     Instant now = settings.clock().instant();
     Duration wait = settings.maxPollInterval();
-    // Messages visible since the last lease have not been looked at, even if due already.
-    Instant next = store.nextVisibleAfter(lastLease == null ? now : lastLease).orElse(null);
-    nextDue = next;
-    if (next != null && !next.isAfter(now)) {
-      leaseNow = true;
-      return;
-    }
+    Instant next = dueTimes.next();
     if (next != null) {
+      if (!next.isAfter(now)) {
+        return; // runOnce leases for it
+      }
       Duration untilNext = Duration.between(now, next);
       if (untilNext.compareTo(wait) < 0) {
         wait = untilNext;
       }
     }
-    if (!wait.isNegative() && !wait.isZero() && !wakeUp.await(wait)) {
-      leaseNow = true; // a timer is due, or the poll interval passed
+    if (!wakeUp.await(wait)) {
+      leaseNow = true; // a due time came, or the poll interval passed
     }
   }
 
