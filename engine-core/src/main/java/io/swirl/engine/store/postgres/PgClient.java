@@ -83,11 +83,15 @@ final class PgClient implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
     Pool pool =
         PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
+    // The work path's statements are fixed and written so that no plan can go far wrong (see
+    // PgSql); planning them afresh for each batch's arrays cost more than running them.
+    PgConnectOptions workConnect =
+        new PgConnectOptions(connect).addProperty("plan_cache_mode", "force_generic_plan");
     Pool workPool =
         PgBuilder.pool()
             .with(new PoolOptions(poolOptions).setMaxSize(WORK_POOL_SIZE))
             .with(net)
-            .connectingTo(connect)
+            .connectingTo(workConnect)
             .using(vertx)
             .build();
     return new PgClient(vertx, pool, connect, options.queryTimeout(), url.display(), workPool);
