@@ -18,6 +18,7 @@ import io.swirl.engine.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,12 @@ public final class OrchestrationDispatcher implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(OrchestrationDispatcher.class.getName());
 
+  /**
+   * Batches being committed or waiting to be, at most: the loop steps the next batches while the
+   * committer thread commits, merging those that wait into one commit (see {@link #commitQueued}).
+   */
+  private static final int COMMITS_IN_FLIGHT = 4;
+
   /** Times kept for the loop's timers (see {@link DueTimes}). */
   private static final int DUE_TIMES_KEPT = 100_000;
 
@@ -67,8 +74,21 @@ public final class OrchestrationDispatcher implements Runnable {
             thread.setDaemon(true);
             return thread;
           });
-  private CompletableFuture<Void> pendingCommit = CompletableFuture.completedFuture(null);
+  private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
   private volatile boolean commitFailed;
+
+  /**
+   * Steps for the committer: {@code results} are the activity results they consume; {@code started}
+   * (nanoTime) is when the loop began the batch, which every step's latency counts from.
+   */
+  private record Batch(
+      List<StepCommit> commits,
+      List<ActivityResult> results,
+      Instant activityLeaseUntil,
+      long started,
+      CompletableFuture<Void> committed) {}
+
+  private final Queue<Batch> queued = new ConcurrentLinkedQueue<>();
 
   /** Rejected steps: the instance and the token its cached state would have had after them. */
   private record Rejected(String instanceId, long token) {}
@@ -84,9 +104,7 @@ public final class OrchestrationDispatcher implements Runnable {
   // When to lease (the loop's thread only; see runOnce).
   private boolean leaseNow = true;
   private long leasedRaises;
-  private long committingRaises;
   private Instant lastLease;
-  private boolean recheck;
 
   public OrchestrationDispatcher(
       Store store,
@@ -114,9 +132,9 @@ public final class OrchestrationDispatcher implements Runnable {
     } finally {
       looping = false;
       try {
-        awaitCommit();
+        awaitCommits();
       } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "the last commit failed at stop", e);
+        LOG.log(Level.FINE, "the last commits failed at stop", e);
       }
       committer.shutdown();
       cache.clear();
@@ -187,15 +205,20 @@ public final class OrchestrationDispatcher implements Runnable {
    * that put messages in inboxes), the last lease filled a batch, a known time came due ({@link
    * DueTimes}: its steps' timers, its scheduled starts, and the next visible message the last poll
    * saw), or the poll interval passed — the poll finds what nobody announced, such as the timers of
-   * a process that stopped. A raise while a batch was being stepped or committed, or a lease for a
-   * raise or a due timer while a commit was in flight, asks for one more lease after that commit,
-   * since the lease that ran meanwhile skipped the instances the commit held.
+   * a process that stopped. A lease waits for this engine's commits in flight, so that it sees what
+   * they wrote.
+   *
+   * <p>The batch goes to the committer thread, and the loop goes on to the next one: it waits only
+   * when {@link #COMMITS_IN_FLIGHT} are queued, so an instance whose activity result arrives while
+   * a commit runs is stepped at once and committed right after it, not two commits later; the
+   * batches that queue meanwhile are committed together.
    */
   boolean runOnce() {
     long started = System.nanoTime();
     Clock clock = settings.clock();
     Instant now = clock.instant();
     long raises = wakeUp.raises();
+    forgetInvalidated();
     List<ActivityResult> results = activities.drainResults(settings.activityBatch());
     Map<String, List<ActivityResult>> direct = new LinkedHashMap<>();
     List<ActivityResult> inboxed = new ArrayList<>();
@@ -219,8 +242,9 @@ public final class OrchestrationDispatcher implements Runnable {
     boolean wanted = raises != leasedRaises || due;
     boolean poll = pollDue(now);
     if (wanted || leaseNow || poll || !inboxed.isEmpty()) {
-      // A lease skips the instances a commit in flight holds: look again after that commit.
-      recheck |= wanted && !pendingCommit.isDone();
+      // Lease what this engine's own commits left, not the states before them: a lease that
+      // took an instance whose step is still being committed would step it again.
+      awaitCommits();
       try {
         items =
             store.completeAndLock(
@@ -285,11 +309,19 @@ public final class OrchestrationDispatcher implements Runnable {
     // Commit on the committer thread while this one leases and steps the next batch. The
     // tokens make that safe: a step computed on a state whose commit is rejected or fails
     // presents a token the instance will never have, and is rejected in turn.
-    settleCommit();
-    committingRaises = raises;
-    Instant leaseUntil = now.plus(settings.activityLease());
-    pendingCommit =
-        CompletableFuture.runAsync(() -> commit(commits, applied, leaseUntil, started), committer);
+    while (inFlight.size() >= COMMITS_IN_FLIGHT) {
+      inFlight.poll().join();
+    }
+    Batch batch =
+        new Batch(
+            commits,
+            applied,
+            now.plus(settings.activityLease()),
+            started,
+            new CompletableFuture<>());
+    queued.add(batch);
+    inFlight.add(batch.committed());
+    committer.execute(this::commitQueued);
     return items.size() >= settings.orchestrationBatch()
         || results.size() >= settings.activityBatch()
         || !fresh.isEmpty();
@@ -302,14 +334,44 @@ public final class OrchestrationDispatcher implements Runnable {
   }
 
   /**
-   * Commits a batch leased at {@code started} (nanoTime), which every step's latency counts from;
-   * {@code results} are the activity results its steps consume.
+   * Commits the batches queued, as one commit as far as they go together: up to twice a batch of
+   * steps, and never two steps of one instance (the second, stepped after a lease took the
+   * instance, must be fenced against the first). Each batch's future completes when its commit did.
+   * Runs on the committer thread; each batch queued runs it once, so none waits.
    */
-  private void commit(
-      List<StepCommit> commits,
-      List<ActivityResult> results,
-      Instant activityLeaseUntil,
-      long started) {
+  private void commitQueued() {
+    List<Batch> merged = new ArrayList<>();
+    Set<String> instances = new HashSet<>();
+    int size = 0;
+    for (Batch next; (next = queued.peek()) != null; ) {
+      if (!merged.isEmpty()
+          && (size + next.commits().size() > settings.orchestrationBatch() * 2
+              || next.commits().stream().anyMatch(c -> instances.contains(c.instanceId())))) {
+        break;
+      }
+      queued.poll();
+      merged.add(next);
+      size += next.commits().size();
+      next.commits().forEach(c -> instances.add(c.instanceId()));
+    }
+    if (merged.isEmpty()) {
+      return;
+    }
+    try {
+      commitAndReport(merged);
+    } finally {
+      merged.forEach(batch -> batch.committed().complete(null));
+    }
+  }
+
+  private void commitAndReport(List<Batch> batches) {
+    List<StepCommit> commits = new ArrayList<>();
+    List<ActivityResult> results = new ArrayList<>();
+    for (Batch batch : batches) {
+      commits.addAll(batch.commits());
+      results.addAll(batch.results());
+    }
+    Instant activityLeaseUntil = batches.get(batches.size() - 1).activityLeaseUntil();
     CommitResult result;
     try {
       result = store.commitSteps(commits, settings.workerId(), activityLeaseUntil);
@@ -329,9 +391,15 @@ public final class OrchestrationDispatcher implements Runnable {
         rejected.add(new Rejected(commit.instanceId(), commit.lockToken() + 1));
       }
     }
-    int committed = commits.size() - result.rejected().size();
-    steps.addAndGet(committed);
-    stepNanos.addAndGet((System.nanoTime() - started) * committed);
+    long now = System.nanoTime();
+    for (Batch batch : batches) {
+      int committed = 0;
+      for (StepCommit commit : batch.commits()) {
+        committed += lost.contains(commit.instanceId()) ? 0 : 1;
+      }
+      steps.addAndGet(committed);
+      stepNanos.addAndGet((now - batch.started()) * committed);
+    }
     activities.dispatch(result.lockedActivities());
     Map<String, InstanceState> ended = new HashMap<>();
     result.ended().forEach(state -> ended.put(state.instanceId(), state));
@@ -372,22 +440,20 @@ public final class OrchestrationDispatcher implements Runnable {
     return false;
   }
 
-  /**
-   * Waits for the batch being committed; asks for a lease when the signal was raised since that
-   * batch began (see {@link #runOnce}).
-   */
-  private void settleCommit() {
-    awaitCommit();
-    if (wakeUp.raises() != committingRaises || recheck) {
-      leaseNow = true;
-      recheck = false;
-      committingRaises = wakeUp.raises();
+  /** Waits for every batch in flight, then forgets what their commits invalidated. */
+  private void awaitCommits() {
+    CompletableFuture<Void> commit;
+    while ((commit = inFlight.poll()) != null) {
+      commit.join();
     }
+    forgetInvalidated();
   }
 
-  /** Waits for the batch being committed, then forgets what its commit invalidated. */
-  private void awaitCommit() {
-    pendingCommit.join();
+  /** Forgets what the finished commits invalidated. */
+  private void forgetInvalidated() {
+    while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+      inFlight.poll();
+    }
     if (commitFailed) {
       commitFailed = false;
       cache.clear();
@@ -556,7 +622,7 @@ public final class OrchestrationDispatcher implements Runnable {
 
   /** Waits for the signal, the next due time or the poll, whichever comes first. */
   private void idle() throws InterruptedException {
-    settleCommit();
+    forgetInvalidated();
     if (leaseNow) {
       return;
     }
