@@ -335,9 +335,10 @@ public final class OrchestrationDispatcher implements Runnable {
 
   /**
    * Commits the batches queued, as one commit as far as they go together: up to twice a batch of
-   * steps, and never two steps of one instance (the second, stepped after a lease took the
-   * instance, must be fenced against the first). Each batch's future completes when its commit did.
-   * Runs on the committer thread; each batch queued runs it once, so none waits.
+   * steps, and never two steps of one instance, which a store applies one after the other or not at
+   * all (the loop does not step an instance again before its step committed, but this does not
+   * depend on it). Each batch's future completes when its commit did. Runs on the committer thread;
+   * each batch queued runs it once, so none waits.
    */
   private void commitQueued() {
     List<Batch> merged = new ArrayList<>();
