@@ -105,6 +105,9 @@ public final class OrchestrationDispatcher implements Runnable {
   private boolean leaseNow = true;
   private long leasedRaises;
   private Instant lastLease;
+  private long stepNanosPerStep; // how long a step takes the loop, on average
+  private volatile long commitNanos; // how long the last commit took
+  private volatile int commitSize; // and how many steps it had
 
   public OrchestrationDispatcher(
       Store store,
@@ -270,6 +273,7 @@ public final class OrchestrationDispatcher implements Runnable {
     if (items.isEmpty() && direct.isEmpty() && starts.isEmpty()) {
       return results.size() >= settings.activityBatch();
     }
+    long stepping = System.nanoTime();
     List<StepCommit> commits = new ArrayList<>(items.size() + direct.size() + starts.size());
     List<ActivityResult> applied = new ArrayList<>(results.size() - inboxed.size());
     List<String> ended = new ArrayList<>();
@@ -303,6 +307,10 @@ public final class OrchestrationDispatcher implements Runnable {
       }
     }
     commits.forEach(commit -> applied.addAll(commit.consumedResults()));
+    if (!commits.isEmpty()) {
+      long perStep = (System.nanoTime() - stepping) / commits.size();
+      stepNanosPerStep += (perStep - stepNanosPerStep) / 8; // a moving average
+    }
     for (String instanceId : ended) {
       cache.evict(instanceId);
     }
@@ -374,8 +382,11 @@ public final class OrchestrationDispatcher implements Runnable {
     }
     Instant activityLeaseUntil = batches.get(batches.size() - 1).activityLeaseUntil();
     CommitResult result;
+    long committing = System.nanoTime();
     try {
       result = store.commitSteps(commits, settings.workerId(), activityLeaseUntil);
+      commitNanos = System.nanoTime() - committing;
+      commitSize = commits.size();
     } catch (RuntimeException e) {
       // The leases stay held until they expire; the states stepped in memory are void, and the
       // results go around again (to the inbox, once the cache is cleared).
@@ -621,10 +632,22 @@ public final class OrchestrationDispatcher implements Runnable {
     return runtime;
   }
 
-  /** Waits for the signal, the next due time or the poll, whichever comes first. */
+  /**
+   * Waits for the signal, the next due time or the poll, whichever comes first — or, when a commit
+   * is in flight and stepping as many steps as the last commit had takes the loop less than a
+   * quarter of that commit, for that commit: then stepping results as they arrive gains little and
+   * costs a wake-up each.
+   */
   private void idle() throws InterruptedException {
     forgetInvalidated();
     if (leaseNow) {
+      return;
+    }
+    CompletableFuture<Void> committing = inFlight.peek();
+    if (committing != null && stepNanosPerStep * commitSize * 4 < commitNanos) {
+      // Stepping is cheap next to a commit: the results that arrive meanwhile wait for it, to be
+      // stepped as one batch, instead of waking the loop one by one.
+      committing.join();
       return;
     }
     Instant now = settings.clock().instant();
