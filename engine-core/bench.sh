@@ -6,7 +6,8 @@
 # --store postgresql://user@host:port/db benchmarks the PostgreSQL store. When the database name
 # starts with swirl_bench it is dropped and created afresh first; then pgbench measures
 # single-row insert commits/s on it (PGBENCH_CLIENTS, default 8; PGBENCH_SECONDS, default 10), so
-# the engine's numbers can be read against what the database itself commits.
+# the engine's numbers can be read against what the database itself commits. BENCHMARKS.md uses
+# --warmup 20 there: the JVM's JIT compiler takes most of a core for its first ~15 s.
 # SKIP_BUILD=1 runs what is already built. Set JFR=1 to record a flight recording to engine-core/target/bench.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
