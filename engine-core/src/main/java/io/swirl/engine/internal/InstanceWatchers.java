@@ -66,11 +66,6 @@ public final class InstanceWatchers {
     recent.putIfAbsent(instanceId, RuntimeStatus.PENDING);
   }
 
-  /** Whether someone waits for the instance's next change. */
-  public boolean watched(String instanceId) {
-    return watchers.containsKey(instanceId);
-  }
-
   /**
    * Records a committed step with, when it ended the instance, the state it left (else null);
    * called by the one thread that commits steps.

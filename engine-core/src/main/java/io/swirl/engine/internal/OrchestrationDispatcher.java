@@ -314,8 +314,8 @@ public final class OrchestrationDispatcher implements Runnable {
     for (String instanceId : ended) {
       cache.evict(instanceId);
     }
-    // Commit on the committer thread while this one leases and steps the next batch. The
-    // tokens make that safe: a step computed on a state whose commit is rejected or fails
+    // Commit on the committer thread while this one steps the next batches. The tokens make
+    // that safe: a step computed on a state whose commit is rejected or fails
     // presents a token the instance will never have, and is rejected in turn.
     while (inFlight.size() >= COMMITS_IN_FLIGHT) {
       inFlight.poll().join();
@@ -435,8 +435,8 @@ public final class OrchestrationDispatcher implements Runnable {
 
   /**
    * Whether the steps put work where only a lease finds it: children, or messages visible now (to
-   * other instances, or to themselves after continue-as-new). A step's own timers are found by the
-   * idle loop's look at the next visible message.
+   * other instances, or to themselves after continue-as-new). A step's own timers go to the loop's
+   * {@link DueTimes} instead.
    */
   private static boolean leavesLeasableWork(List<StepCommit> commits) {
     for (StepCommit commit : commits) {
